@@ -1,0 +1,154 @@
+package herald.answer;
+
+import herald.config.HeraldConfig;
+import herald.retrieval.HybridRetriever;
+import herald.retrieval.RetrievedPassage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Answers a question: folds in the conversation, retrieves passages, then has the LLM answer from them,
+ * or quotes them when the LLM is switched off or fails before its first token. Channels (REST, widget,
+ * Slack) all come through here.
+ */
+@ApplicationScoped
+public class QuestionAnswerer {
+
+    private static final Logger LOG = Logger.getLogger(QuestionAnswerer.class);
+    public static final int MAX_QUESTION_CHARS = 2000;
+
+    private final HybridRetriever retriever;
+    private final RetrievalOnlyAnswerer quoter;
+    private final PromptBuilder prompts;
+    private final NewsAssistant assistant;
+    private final FollowUpRewriter rewriter;
+    private final ConversationStore conversations;
+    private final HeraldConfig.Answer settings;
+    private final MeterRegistry metrics;
+
+    public QuestionAnswerer(HybridRetriever retriever, RetrievalOnlyAnswerer quoter, PromptBuilder prompts,
+                            NewsAssistant assistant, FollowUpRewriter rewriter, ConversationStore conversations,
+                            HeraldConfig config, MeterRegistry metrics) {
+        this.retriever = retriever;
+        this.quoter = quoter;
+        this.prompts = prompts;
+        this.assistant = assistant;
+        this.rewriter = rewriter;
+        this.conversations = conversations;
+        this.settings = config.answer();
+        this.metrics = metrics;
+    }
+
+    /** Raised when the LLM failed and quoting instead is switched off. */
+    public static class LlmUnavailableException extends RuntimeException {
+        public LlmUnavailableException(Throwable cause) {
+            super("The language model is not available: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** The whole answer at once. Blocks: call from a worker thread. */
+    public Answer ask(String question, String conversationId) {
+        List<AnswerEvent> events = stream(question, conversationId).collect().asList().await().indefinitely();
+        return ((AnswerEvent.Done) events.get(events.size() - 1)).answer();
+    }
+
+    /**
+     * The answer as events: {@link AnswerEvent.Sources}, then {@link AnswerEvent.Token}s, then
+     * {@link AnswerEvent.Done}. Retrieval runs before this returns, so call it from a worker thread.
+     */
+    public Multi<AnswerEvent> stream(String question, String conversationId) {
+        String q = validate(question);
+        String id = conversationId == null || conversationId.isBlank() ? ConversationStore.newId() : conversationId.strip();
+        Timer.Sample started = Timer.start(metrics);
+        boolean useLlm = settings.mode() == HeraldConfig.Answer.Mode.LLM;
+
+        List<Turn> history = conversations.history(id);
+        String standalone = q;
+        if (!history.isEmpty() && FollowUpRewriter.looksLikeFollowUp(q)) {
+            standalone = useLlm ? rewriter.rewriteWithLlm(history, q, settings.timeout()) : FollowUpRewriter.combine(history, q);
+        }
+        List<RetrievedPassage> retrieved = retriever.retrieve(standalone);
+        String standaloneQuestion = standalone;
+
+        Multi<AnswerEvent> events = useLlm
+                ? fromLlm(q, standaloneQuestion, id, retrieved, history)
+                : quoted(q, standaloneQuestion, id, retrieved);
+        return events.onItem().invoke(event -> {
+            if (event instanceof AnswerEvent.Done done) {
+                conversations.append(id, new Turn(q, standaloneQuestion, done.answer().answer()));
+                String mode = done.answer().mode().wire();
+                metrics.counter("herald.questions", "mode", mode).increment();
+                started.stop(metrics.timer("herald.answer.latency", "mode", mode));
+            }
+        });
+    }
+
+    private Multi<AnswerEvent> fromLlm(String question, String standalone, String conversationId,
+                                       List<RetrievedPassage> retrieved, List<Turn> history) {
+        PromptBuilder.Prompt prompt = prompts.build(question, retrieved, history);
+        List<Source> sources = prompt.passages().stream().map(Source::of).toList();
+        AtomicBoolean anyToken = new AtomicBoolean();
+        StringBuilder text = new StringBuilder();
+
+        Multi<AnswerEvent> tokens = assistant.answer(prompt.system(), prompt.user())
+                .ifNoItem().after(settings.timeout()).failWith(() -> new java.util.concurrent.TimeoutException(
+                        "no token from Ollama within " + settings.timeout()))
+                .onItem().invoke(t -> {
+                    anyToken.set(true);
+                    text.append(t);
+                })
+                .onItem().transform(t -> (AnswerEvent) new AnswerEvent.Token(t));
+        Multi<AnswerEvent> done = Multi.createFrom().item(() -> new AnswerEvent.Done(
+                new Answer(text.toString().strip(), conversationId, AnswerMode.LLM, sources)));
+
+        return Multi.createBy().concatenating().streams(
+                        Multi.createFrom().item(new AnswerEvent.Sources(sources)), tokens, done)
+                .onFailure().recoverWithMulti(failure -> {
+                    LOG.warnf("Ollama failed (%s)%s", failure.toString(),
+                            settings.fallbackToRetrievalOnly() ? "; answering from the passages alone" : "");
+                    if (!settings.fallbackToRetrievalOnly()) {
+                        return Multi.createFrom().failure(new LlmUnavailableException(failure));
+                    }
+                    if (anyToken.get()) {
+                        // the reader already has part of the LLM's answer: finish it honestly rather than swap it
+                        return Multi.createFrom().item(new AnswerEvent.Done(new Answer(
+                                text.toString().strip() + " … (the answer was cut off: the language model stopped responding)",
+                                conversationId, AnswerMode.LLM, sources)));
+                    }
+                    // the sources event is already out; the done event carries the quoted answer's own sources
+                    return quoted(question, standalone, conversationId, retrieved)
+                            .filter(e -> !(e instanceof AnswerEvent.Sources));
+                });
+    }
+
+    private Multi<AnswerEvent> quoted(String question, String standalone, String conversationId,
+                                      List<RetrievedPassage> retrieved) {
+        RetrievalOnlyAnswerer.Quote quote = quoter.answer(question, standalone, retrieved);
+        List<Source> sources = quote.refused() ? List.of() : retrieved.stream().map(Source::of).toList();
+        List<AnswerEvent> events = new ArrayList<>();
+        events.add(new AnswerEvent.Sources(sources));
+        for (String piece : quote.text().split("(?<=\\s)")) {
+            events.add(new AnswerEvent.Token(piece));
+        }
+        events.add(new AnswerEvent.Done(new Answer(quote.text(), conversationId, AnswerMode.RETRIEVAL_ONLY, sources)));
+        return Multi.createFrom().iterable(events);
+    }
+
+    static String validate(String question) {
+        if (question == null || question.isBlank()) {
+            throw new IllegalArgumentException("The question is empty");
+        }
+        String q = question.strip();
+        if (q.length() > MAX_QUESTION_CHARS) {
+            throw new IllegalArgumentException("The question is longer than " + MAX_QUESTION_CHARS + " characters");
+        }
+        return q;
+    }
+}

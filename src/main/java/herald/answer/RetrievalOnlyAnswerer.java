@@ -1,0 +1,231 @@
+package herald.answer;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import herald.config.HeraldConfig;
+import herald.index.PassageIndex;
+import herald.ingest.SentenceSplitter;
+import herald.retrieval.HybridRetriever;
+import herald.retrieval.RetrievedPassage;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers without an LLM by quoting the sentence (or two) of the retrieved passages that best answer the
+ * question, each with its citation; or says the articles do not say when nothing is relevant enough.
+ * A sentence is judged by its embedding's similarity to the question, by how many of the question's
+ * words it holds, and by whether it holds the kind of thing asked for (a date for "when", a number for
+ * "how many").
+ */
+@ApplicationScoped
+public class RetrievalOnlyAnswerer {
+
+    public static final String REFUSAL = "The ingested articles do not say.";
+
+    /** Words that frame a question rather than ask about anything. */
+    private static final String FRAMING_WORDS = "article articles mention mentioned mentions say says said report reported "
+            + "story stories news tell told happen happened according write written do does did know";
+    /** Irregular past forms the English stemmer leaves alone; mapped so "began" matches "begin". */
+    private static final Map<String, String> IRREGULAR = Map.ofEntries(
+            Map.entry("began", "begin"), Map.entry("begun", "begin"), Map.entry("went", "go"), Map.entry("gone", "go"),
+            Map.entry("met", "meet"), Map.entry("held", "hold"), Map.entry("took", "take"), Map.entry("taken", "take"),
+            Map.entry("came", "come"), Map.entry("made", "make"), Map.entry("gave", "give"), Map.entry("given", "give"),
+            Map.entry("left", "leave"), Map.entry("spoke", "speak"), Map.entry("spoken", "speak"), Map.entry("flew", "fly"),
+            Map.entry("flown", "fly"), Map.entry("won", "win"), Map.entry("lost", "lose"), Map.entry("sent", "send"),
+            Map.entry("paid", "pay"), Map.entry("chose", "choose"), Map.entry("chosen", "choose"), Map.entry("signed", "sign"),
+            Map.entry("saw", "see"), Map.entry("seen", "see"), Map.entry("became", "become"), Map.entry("brought", "bring"),
+            Map.entry("built", "build"), Map.entry("bought", "buy"), Map.entry("sold", "sell"), Map.entry("led", "lead"),
+            Map.entry("ran", "run"), Map.entry("wrote", "write"), Map.entry("drove", "drive"), Map.entry("rose", "rise"),
+            Map.entry("fell", "fall"), Map.entry("struck", "strike"), Map.entry("thought", "think"), Map.entry("kept", "keep"));
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final Pattern DATE_WORDS = Pattern.compile("(?i)\\b(" + MONTHS
+            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
+            + "|(19|20)\\d\\d|ago|last (week|month|year|spring|summer|autumn|fall|winter)"
+            + "|next (week|month|year)|this (week|month|year|weekend)|weekend|morning|evening)\\b");
+    private static final Pattern NUMBER_WORDS = Pattern.compile("\\d|(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "dozen|hundred|thousand|million|billion|several)\\b");
+    private static final Pattern PROPER_NOUN = Pattern.compile("(?<=\\s)([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
+
+    /** Below this share of the question's words found in the passage, the passage is about something else. */
+    static final double MIN_COVERAGE = 0.5;
+    /** A second sentence is quoted only when it scores nearly as well as the best. */
+    private static final double SECOND_SENTENCE_MARGIN = 0.06;
+
+    private final PassageIndex index;
+    private final HybridRetriever retriever;
+    private final EmbeddingModel embeddings;
+    private final HeraldConfig.Answer settings;
+    private final Set<String> framingTerms;
+
+    public RetrievalOnlyAnswerer(PassageIndex index, HybridRetriever retriever, EmbeddingModel embeddings, HeraldConfig config) {
+        this.index = index;
+        this.retriever = retriever;
+        this.embeddings = embeddings;
+        this.settings = config.answer();
+        this.framingTerms = index.analyze(FRAMING_WORDS);
+    }
+
+    /** A quoted answer: its text, and whether it is the refusal. */
+    public record Quote(String text, boolean refused) {
+    }
+
+    private record Candidate(String sentence, int citation, int position, double score) {
+    }
+
+    /**
+     * @param question   the question as asked
+     * @param standalone the question with its conversation folded in (equal to question without history)
+     * @param passages   the retrieved passages, in citation order
+     */
+    public Quote answer(String question, String standalone, List<RetrievedPassage> passages) {
+        if (passages.isEmpty()) {
+            return new Quote(REFUSAL, true);
+        }
+        Map<String, Double> questionTerms = questionTerms(question, standalone);
+        if (questionTerms.isEmpty() || mentionsUnknownName(standalone, passages)) {
+            return new Quote(REFUSAL, true);
+        }
+        double bestCoverage = passages.stream()
+                .mapToDouble(p -> coverage(questionTerms, terms(p.passage().title() + " " + p.passage().text())))
+                .max().orElse(0);
+        double bestCosine = passages.stream().mapToDouble(RetrievedPassage::cosine).max().orElse(0);
+        if (bestCoverage < MIN_COVERAGE || bestCosine < settings.minRelevance()) {
+            return new Quote(REFUSAL, true);
+        }
+
+        List<Candidate> candidates = scoreSentences(question, standalone, questionTerms, passages);
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        Candidate best = candidates.get(0);
+        List<Candidate> chosen = new ArrayList<>(List.of(best));
+        for (Candidate c : candidates.subList(1, candidates.size())) {
+            if (chosen.size() >= settings.maxQuotedSentences() || c.score() < best.score() - SECOND_SENTENCE_MARGIN) {
+                break;
+            }
+            chosen.add(c);
+        }
+        // quote in reading order: citation first, then position in the passage
+        chosen.sort(Comparator.comparingInt(Candidate::citation).thenComparingInt(Candidate::position));
+        StringBuilder text = new StringBuilder();
+        for (Candidate c : chosen) {
+            text.append(text.length() == 0 ? "" : " ").append('“').append(c.sentence()).append("” [").append(c.citation()).append(']');
+        }
+        return new Quote(text.toString(), false);
+    }
+
+    private List<Candidate> scoreSentences(String question, String standalone, Map<String, Double> questionTerms,
+                                           List<RetrievedPassage> passages) {
+        Map<String, Candidate> unique = new LinkedHashMap<>();
+        List<String> sentences = new ArrayList<>();
+        List<int[]> origins = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            List<String> split = SentenceSplitter.split(passages.get(i).passage().text());
+            for (int j = 0; j < split.size(); j++) {
+                // overlapping passages repeat sentences: keep the best-ranked citation
+                if (!sentences.contains(split.get(j))) {
+                    sentences.add(split.get(j));
+                    origins.add(new int[]{i + 1, j});
+                }
+            }
+        }
+        float[] q = retriever.embedQuestion(standalone);
+        List<float[]> vectors = embeddings.embedAll(sentences.stream().map(TextSegment::from).toList())
+                .content().stream().map(e -> e.vector()).toList();
+        AnswerType type = AnswerType.of(question);
+        for (int k = 0; k < sentences.size(); k++) {
+            String sentence = sentences.get(k);
+            double similarity = HybridRetriever.cosine(q, vectors.get(k));
+            double lexical = coverage(questionTerms, terms(sentence));
+            double typeFit = type.fits(sentence) ? 0.1 : 0;
+            double rankPrior = -0.01 * (origins.get(k)[0] - 1);
+            unique.put(sentence, new Candidate(sentence, origins.get(k)[0], origins.get(k)[1],
+                    similarity + 0.4 * lexical + typeFit + rankPrior));
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /** Terms of the question (weight 1) and of the conversation it continues (weight 0.5). */
+    private Map<String, Double> questionTerms(String question, String standalone) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String t : terms(standalone)) {
+            weights.put(t, 0.5);
+        }
+        for (String t : terms(question)) {
+            weights.put(t, 1.0);
+        }
+        framingTerms.forEach(weights::remove);
+        return weights;
+    }
+
+    private static double coverage(Map<String, Double> questionTerms, Set<String> text) {
+        double total = 0, covered = 0;
+        for (var e : questionTerms.entrySet()) {
+            total += e.getValue();
+            if (text.contains(e.getKey())) {
+                covered += e.getValue();
+            }
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+
+    /**
+     * A name the question asks about (France, Macron) that no retrieved passage holds means the articles
+     * are about something else, however similar the rest of the question is.
+     */
+    private boolean mentionsUnknownName(String question, List<RetrievedPassage> passages) {
+        Set<String> known = new HashSet<>();
+        passages.forEach(p -> known.addAll(terms(p.passage().title() + " " + p.passage().text())));
+        Matcher m = PROPER_NOUN.matcher(" " + question.strip());
+        while (m.find()) {
+            Set<String> nameTerms = terms(m.group(1));
+            nameTerms.removeAll(framingTerms);
+            if (!nameTerms.isEmpty() && !known.containsAll(nameTerms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<String> terms(String text) {
+        StringBuilder normalized = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String bare = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+            normalized.append(IRREGULAR.getOrDefault(bare, word)).append(' ');
+        }
+        return index.analyze(normalized.toString());
+    }
+
+    /** What kind of thing a question asks for, judged from its first words. */
+    enum AnswerType {
+        DATE, NUMBER, ANY;
+
+        static AnswerType of(String question) {
+            String q = question.toLowerCase(Locale.ROOT).strip();
+            if (q.matches("^(and )?(when|what (date|day|time|year|month)|since when|how long ago|on what (date|day)).*")) {
+                return DATE;
+            }
+            if (q.matches("^(and )?how (many|much).*")) {
+                return NUMBER;
+            }
+            return ANY;
+        }
+
+        boolean fits(String sentence) {
+            return switch (this) {
+                case DATE -> DATE_WORDS.matcher(sentence).find();
+                case NUMBER -> NUMBER_WORDS.matcher(sentence).find();
+                case ANY -> false;
+            };
+        }
+    }
+}

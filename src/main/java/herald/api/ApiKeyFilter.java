@@ -1,0 +1,39 @@
+package herald.api;
+
+import herald.config.HeraldConfig;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** When an API key is set, only its holder may change the corpus; asking stays open to all. */
+public class ApiKeyFilter {
+
+    private final Optional<String> apiKey;
+
+    public ApiKeyFilter(HeraldConfig config) {
+        this.apiKey = config.apiKey().filter(k -> !k.isBlank());
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> requireKeyForChanges(ContainerRequestContext request) {
+        if (apiKey.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/documents")
+                || request.getMethod().equals("GET") || request.getMethod().equals("HEAD") || request.getMethod().equals("OPTIONS")) {
+            return Optional.empty();
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
+        boolean valid = MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8));
+        if (valid) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "Unauthorized", "Changing the corpus needs Authorization: Bearer <herald.api-key>"))
+                .build());
+    }
+}

@@ -1,0 +1,15 @@
+package herald.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import herald.ingest.Article;
+
+import java.time.LocalDate;
+
+/** An article as the API lists it; {@code text} only when one article is asked for. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DocumentSummary(String id, String title, String source, LocalDate publishedAt, int passages, String text) {
+
+    static DocumentSummary of(Article a, boolean withText) {
+        return new DocumentSummary(a.id(), a.title(), a.source(), a.publishedAt(), a.passages(), withText ? a.text() : null);
+    }
+}

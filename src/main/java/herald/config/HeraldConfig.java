@@ -1,0 +1,119 @@
+package herald.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every Herald setting, with its default; the README's configuration table lists the same keys. */
+@ConfigMapping(prefix = "herald")
+public interface HeraldConfig {
+
+    /** Where the Lucene index lives; survives restarts. */
+    @WithDefault("data")
+    Path dataDir();
+
+    /** When set, ingestion and deletion require {@code Authorization: Bearer <key>}. */
+    Optional<String> apiKey();
+
+    /** Folder of prompt files; a missing file falls back to the copy packaged in the jar. */
+    @WithDefault("prompts")
+    Path promptsDir();
+
+    Corpus corpus();
+
+    Chunking chunking();
+
+    Retrieval retrieval();
+
+    Answer answer();
+
+    Conversation conversation();
+
+    interface Corpus {
+        /** Ingest the articles bundled in the jar at startup (only those the index does not hold yet). */
+        @WithDefault("true")
+        boolean bundled();
+    }
+
+    interface Chunking {
+        /** Upper bound of a passage in words: small enough to cite one fact precisely. */
+        @WithDefault("70")
+        int maxWords();
+
+        /** Sentences repeated at the start of the next passage, so a fact split across a boundary is still found whole. */
+        @WithDefault("1")
+        int overlapSentences();
+    }
+
+    interface Retrieval {
+        /** Passages handed to the answerer and returned as sources. */
+        @WithDefault("5")
+        int topK();
+
+        /** Candidates each ranker contributes before fusion; HNSW needs a wide beam to keep its recall. */
+        @WithDefault("50")
+        int candidates();
+
+        /** How BM25 and vector rankings are fused. */
+        @WithDefault("rrf")
+        Fusion fusion();
+
+        /** Weight of the vector ranking in the weighted blend (BM25 gets the rest). */
+        @WithDefault("0.5")
+        double vectorWeight();
+
+        /** Instruction bge-small-en-v1.5 expects before a query (not before passages). */
+        @WithDefault("Represent this sentence for searching relevant passages: ")
+        String queryInstruction();
+
+        enum Fusion {
+            RRF, WEIGHTED, BM25, VECTOR
+        }
+    }
+
+    interface Answer {
+        /** llm: ask Ollama and fall back to quoting on failure; retrieval-only: never call the LLM. */
+        @WithDefault("llm")
+        Mode mode();
+
+        /** When Ollama fails: quote the passages (true) or answer 503 (false). */
+        @WithDefault("true")
+        boolean fallbackToRetrievalOnly();
+
+        /** Context window sent to Ollama as num_ctx; the prompt is budgeted to fit in it. */
+        @WithDefault("4096")
+        int numCtx();
+
+        /** Tokens kept free for the answer (sent as num_predict). */
+        @WithDefault("512")
+        int answerTokens();
+
+        /** Longest wait for Ollama's next token (the first one included: a CPU may need a minute for a long prompt). */
+        @WithDefault("120s")
+        java.time.Duration timeout();
+
+        /** Lowest relevance at which retrieval-only mode quotes a sentence instead of saying the articles do not say. */
+        @WithDefault("0.5")
+        double minRelevance();
+
+        /** Sentences quoted at most in a retrieval-only answer. */
+        @WithDefault("2")
+        int maxQuotedSentences();
+
+        enum Mode {
+            LLM, RETRIEVAL_ONLY
+        }
+    }
+
+    interface Conversation {
+        /** Question/answer turns kept per conversation. */
+        @WithDefault("6")
+        int maxTurns();
+
+        /** Conversations kept in memory; the least recently used is forgotten first. */
+        @WithDefault("1000")
+        int maxConversations();
+    }
+}

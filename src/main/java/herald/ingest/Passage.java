@@ -1,0 +1,5 @@
+package herald.ingest;
+
+/** A few consecutive sentences of an article: the unit that is retrieved and cited. */
+public record Passage(int ordinal, String text) {
+}

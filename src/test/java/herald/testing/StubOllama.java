@@ -1,0 +1,169 @@
+package herald.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A stand-in for Ollama that speaks its real {@code /api/chat} wire format: one JSON object, or NDJSON
+ * lines when {@code "stream": true}. It records every request, and can be told to answer with given
+ * tokens, slowly, with a 500, or not at all (its port closed).
+ */
+public final class StubOllama {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private volatile Function<JsonNode, List<String>> reply = request -> List.of("No answer configured.");
+    private volatile Duration delayBeforeFirstToken = Duration.ZERO;
+    private volatile Duration delayBetweenTokens = Duration.ZERO;
+    private volatile int status = 200;
+    private HttpServer server;
+    private int port;
+
+    public StubOllama start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        port = server.getAddress().getPort();
+        server.createContext("/api/chat", this::chat);
+        server.createContext("/api/tags", exchange -> send(exchange, 200, "application/json", "{\"models\":[{\"name\":\"llama3.2:latest\"}]}"));
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return this;
+    }
+
+    /** Closes the port: requests are refused, as when Ollama is not running. */
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public boolean running() {
+        return server != null;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Back to a healthy, instant stub with no recorded requests. */
+    public void reset() throws IOException {
+        requests.clear();
+        reply = request -> List.of("No answer configured.");
+        delayBeforeFirstToken = Duration.ZERO;
+        delayBetweenTokens = Duration.ZERO;
+        status = 200;
+        if (server == null) {
+            start();
+        }
+    }
+
+    public void answerWith(Function<JsonNode, List<String>> reply) {
+        this.reply = reply;
+    }
+
+    public void answerWith(String... tokens) {
+        answerWith(request -> List.of(tokens));
+    }
+
+    public void slow(Duration beforeFirstToken, Duration betweenTokens) {
+        this.delayBeforeFirstToken = beforeFirstToken;
+        this.delayBetweenTokens = betweenTokens;
+    }
+
+    public void failWith(int status) {
+        this.status = status;
+    }
+
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The text of the last request's message with this role. */
+    public static String message(JsonNode request, String role) {
+        for (JsonNode m : request.get("messages")) {
+            if (role.equals(m.get("role").asText())) {
+                return m.get("content").asText();
+            }
+        }
+        return null;
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        requests.add(request);
+        if (status != 200) {
+            send(exchange, status, "application/json", "{\"error\":\"model runner has unexpectedly stopped\"}");
+            return;
+        }
+        List<String> tokens = reply.apply(request);
+        boolean stream = !request.has("stream") || request.get("stream").asBoolean();
+        String model = request.path("model").asText("llama3.2");
+        sleep(delayBeforeFirstToken);
+        if (!stream) {
+            String body = JSON.createObjectNode().put("model", model).put("created_at", Instant.now().toString())
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", JSON.createObjectNode()
+                            .put("role", "assistant").put("content", String.join("", tokens)))
+                    .put("done", true).put("done_reason", "stop").toString();
+            send(exchange, 200, "application/json", body);
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < tokens.size(); i++) {
+                if (i > 0) {
+                    sleep(delayBetweenTokens);
+                }
+                writeLine(out, JSON.createObjectNode().put("model", model).put("created_at", Instant.now().toString())
+                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", JSON.createObjectNode()
+                                .put("role", "assistant").put("content", tokens.get(i)))
+                        .put("done", false).toString());
+            }
+            writeLine(out, JSON.createObjectNode().put("model", model).put("created_at", Instant.now().toString())
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", JSON.createObjectNode()
+                            .put("role", "assistant").put("content", ""))
+                    .put("done", true).put("done_reason", "stop").put("prompt_eval_count", 100).put("eval_count", tokens.size())
+                    .toString());
+        } catch (IOException clientGone) {
+            // the service gave up on us (timeout test): nothing to do
+        }
+    }
+
+    private static void writeLine(OutputStream out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
