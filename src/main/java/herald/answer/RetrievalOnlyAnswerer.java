@@ -10,6 +10,7 @@ import herald.retrieval.RetrievedPassage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,11 +31,15 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RetrievalOnlyAnswerer {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RetrievalOnlyAnswerer.class);
+
     public static final String REFUSAL = "The ingested articles do not say.";
 
-    /** Words that frame a question rather than ask about anything. */
+    /** Words that frame a question or point back at the conversation rather than name what is asked about. */
     private static final String FRAMING_WORDS = "article articles mention mentioned mentions say says said report reported "
-            + "story stories news tell told happen happened according write written do does did know";
+            + "story stories news tell told happen happened according write written do does did know "
+            + "what when where who whom whose why how which is are was were has have had can could would should "
+            + "he him his she her hers they them their it its there this that these those then also about";
     /** Irregular past forms the English stemmer leaves alone; mapped so "began" matches "begin". */
     private static final Map<String, String> IRREGULAR = Map.ofEntries(
             Map.entry("began", "begin"), Map.entry("begun", "begin"), Map.entry("went", "go"), Map.entry("gone", "go"),
@@ -55,7 +60,11 @@ public class RetrievalOnlyAnswerer {
             + "|next (week|month|year)|this (week|month|year|weekend)|weekend|morning|evening)\\b");
     private static final Pattern NUMBER_WORDS = Pattern.compile("\\d|(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
             + "dozen|hundred|thousand|million|billion|several)\\b");
-    private static final Pattern PROPER_NOUN = Pattern.compile("(?<=\\s)([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
+    /** A capitalised word that does not start a sentence: a name. */
+    private static final Pattern PROPER_NOUN = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
+    /** A date a "when" question can be answered with: a day of a month, a year, a weekday. */
+    private static final Pattern EXACT_DATE = Pattern.compile("(?i)\\b((" + MONTHS + ")\\.? \\d{1,2}|\\d{1,2} (" + MONTHS
+            + ")|(19|20)\\d\\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\\b");
 
     /** Below this share of the question's words found in the passage, the passage is about something else. */
     static final double MIN_COVERAGE = 0.5;
@@ -100,6 +109,7 @@ public class RetrievalOnlyAnswerer {
                 .mapToDouble(p -> coverage(questionTerms, terms(p.passage().title() + " " + p.passage().text())))
                 .max().orElse(0);
         double bestCosine = passages.stream().mapToDouble(RetrievedPassage::cosine).max().orElse(0);
+        LOG.debugf("'%s': coverage %.2f, cosine %.3f, terms %s", standalone, bestCoverage, bestCosine, questionTerms);
         if (bestCoverage < MIN_COVERAGE || bestCosine < settings.minRelevance()) {
             return new Quote(REFUSAL, true);
         }
@@ -139,15 +149,20 @@ public class RetrievalOnlyAnswerer {
             }
         }
         float[] q = retriever.embedQuestion(standalone);
+        float[] current = question.equals(standalone) ? q : retriever.embedQuestion(question);
         List<float[]> vectors = embeddings.embedAll(sentences.stream().map(TextSegment::from).toList())
                 .content().stream().map(e -> e.vector()).toList();
         AnswerType type = AnswerType.of(question);
         for (int k = 0; k < sentences.size(); k++) {
             String sentence = sentences.get(k);
             double similarity = HybridRetriever.cosine(q, vectors.get(k));
+            double currentSimilarity = HybridRetriever.cosine(current, vectors.get(k));
             double lexical = coverage(questionTerms, terms(sentence));
-            double typeFit = type.fits(sentence) ? 0.1 : 0;
+            double typeFit = type.fit(sentence, termPositions(sentence, questionTerms.keySet()),
+                    passages.get(origins.get(k)[0] - 1).passage().publishedAt(), tense(question));
             double rankPrior = -0.01 * (origins.get(k)[0] - 1);
+            LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + 0.4 * lexical + typeFit + rankPrior,
+                    similarity, currentSimilarity, lexical, typeFit, origins.get(k)[0], sentence);
             unique.put(sentence, new Candidate(sentence, origins.get(k)[0], origins.get(k)[1],
                     similarity + 0.4 * lexical + typeFit + rankPrior));
         }
@@ -185,7 +200,7 @@ public class RetrievalOnlyAnswerer {
     private boolean mentionsUnknownName(String question, List<RetrievedPassage> passages) {
         Set<String> known = new HashSet<>();
         passages.forEach(p -> known.addAll(terms(p.passage().title() + " " + p.passage().text())));
-        Matcher m = PROPER_NOUN.matcher(" " + question.strip());
+        Matcher m = PROPER_NOUN.matcher(question.strip());
         while (m.find()) {
             Set<String> nameTerms = terms(m.group(1));
             nameTerms.removeAll(framingTerms);
@@ -207,7 +222,7 @@ public class RetrievalOnlyAnswerer {
 
     /** What kind of thing a question asks for, judged from its first words. */
     enum AnswerType {
-        DATE, NUMBER, ANY;
+        DATE, NUMBER, REASON, ANY;
 
         static AnswerType of(String question) {
             String q = question.toLowerCase(Locale.ROOT).strip();
@@ -217,15 +232,114 @@ public class RetrievalOnlyAnswerer {
             if (q.matches("^(and )?how (many|much).*")) {
                 return NUMBER;
             }
+            if (q.matches("^(and )?(why|for what reason|what (was|is) the reason).*")) {
+                return REASON;
+            }
             return ANY;
         }
 
-        boolean fits(String sentence) {
+        /**
+         * A bonus for a sentence holding what is asked for, a penalty for one that cannot answer it. For a
+         * date: more when it stands near the question's words (the answer sits beside what it answers)
+         * and when it lies on the side of the publication date the question asks about ("was" / "will").
+         */
+        double fit(String sentence, List<Integer> questionTermPositions, LocalDate published, Tense asked) {
             return switch (this) {
-                case DATE -> DATE_WORDS.matcher(sentence).find();
-                case NUMBER -> NUMBER_WORDS.matcher(sentence).find();
-                case ANY -> false;
+                case DATE -> dateFit(sentence, questionTermPositions, published, asked);
+                case NUMBER -> NUMBER_WORDS.matcher(sentence).find() ? 0.1 : -0.1;
+                case REASON -> REASON_WORDS.matcher(sentence).find() || REPORTED_SPEECH.matcher(sentence).find() ? 0.15 : 0;
+                case ANY -> 0;
             };
         }
+
+        private static double dateFit(String sentence, List<Integer> questionTermPositions, LocalDate published, Tense asked) {
+            Matcher exact = EXACT_DATE.matcher(sentence);
+            double best = DATE_WORDS.matcher(sentence).find() ? 0.03 : -0.1;
+            while (exact.find()) {
+                int at = wordIndex(sentence, exact.start());
+                boolean near = questionTermPositions.stream().anyMatch(p -> Math.abs(p - at) <= DATE_PROXIMITY_WORDS);
+                double fit = near ? 0.15 : 0.05;
+                Tense tense = tenseOf(exact.group(), sentence, published);
+                if (asked != Tense.UNKNOWN && tense != Tense.UNKNOWN) {
+                    fit += asked == tense ? 0.15 : -0.1;
+                }
+                best = Math.max(best, fit);
+            }
+            return best;
+        }
+    }
+
+    /** Which side of the article's publication date a question or a date lies on. */
+    enum Tense {
+        PAST, FUTURE, UNKNOWN
+    }
+
+    private static final Pattern PAST_QUESTION = Pattern.compile("(?i)\\b(was|were|did|had|previous|previously|last|ago|earlier|before|first)\\b");
+    private static final Pattern FUTURE_QUESTION = Pattern.compile("(?i)\\b(will|going to|next|upcoming|plans?|planned|scheduled|does|is|are)\\b");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Pattern MONTH_DAY = Pattern.compile("(?i)(" + MONTHS + ")\\.? (\\d{1,2})");
+    /** Explanations in news prose: causal words, or someone's own words quoted. */
+    private static final Pattern REASON_WORDS = Pattern.compile("(?i)\\b(because|due to|owing to|in order to|so as to|aimed at|in protest|as a result|citing)\\b");
+    private static final Pattern REPORTED_SPEECH = Pattern.compile("[\"“][^\"”]{15,}[\"”]");
+    /** How far, in words, a date may stand from the question's words to count as its answer. */
+    private static final int DATE_PROXIMITY_WORDS = 5;
+
+    static Tense tense(String question) {
+        if (PAST_QUESTION.matcher(question).find()) {
+            return Tense.PAST;
+        }
+        return FUTURE_QUESTION.matcher(question).find() ? Tense.FUTURE : Tense.UNKNOWN;
+    }
+
+    private static Tense tenseOf(String date, String sentence, LocalDate published) {
+        if (published == null) {
+            return Tense.UNKNOWN;
+        }
+        Matcher year = YEAR.matcher(date);
+        if (year.find()) {
+            int y = Integer.parseInt(year.group());
+            return y < published.getYear() ? Tense.PAST : y > published.getYear() ? Tense.FUTURE : Tense.UNKNOWN;
+        }
+        String d = date.toLowerCase(Locale.ROOT);
+        if (d.equals("yesterday")) {
+            return Tense.PAST;
+        }
+        if (d.equals("tomorrow")) {
+            return Tense.FUTURE;
+        }
+        Matcher md = MONTH_DAY.matcher(date);
+        if (md.find()) {
+            try {
+                java.time.Month month = java.time.Month.from(java.time.format.DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH)
+                        .parse(capitalize(md.group(1).substring(0, 3))));
+                LocalDate when = LocalDate.of(published.getYear(), month, Math.min(28, Integer.parseInt(md.group(2))));
+                // a month-day without a year is this year's: before publication it has happened
+                return when.isBefore(published) ? Tense.PAST : Tense.FUTURE;
+            } catch (RuntimeException e) {
+                return Tense.UNKNOWN;
+            }
+        }
+        return Tense.UNKNOWN;
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static int wordIndex(String sentence, int charIndex) {
+        return sentence.substring(0, charIndex).split("\\s+").length;
+    }
+
+    /** Word positions in the sentence whose terms the question holds. */
+    private List<Integer> termPositions(String sentence, Set<String> questionTerms) {
+        List<Integer> positions = new ArrayList<>();
+        String[] words = sentence.split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            Set<String> t = terms(words[i]);
+            if (!t.isEmpty() && questionTerms.containsAll(t)) {
+                positions.add(i + 1);
+            }
+        }
+        return positions;
     }
 }
