@@ -28,7 +28,8 @@ public class OllamaContextWindow implements ClientRequestFilter {
             Options sized = new Options(o == null ? null : o.temperature(), o == null ? null : o.topK(),
                     o == null ? null : o.topP(), o == null ? null : o.repeatPenalty(), o == null ? null : o.seed(),
                     config.answer().answerTokens(), config.answer().numCtx(), o == null ? null : o.stop());
-            request.setEntity(ChatRequest.builder().from(chat).options(sized).build());
+            request.setEntity(ChatRequest.builder().from(chat).options(sized).build(), request.getEntityAnnotations(),
+                    request.getMediaType() == null ? jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE : request.getMediaType());
         }
     }
 }

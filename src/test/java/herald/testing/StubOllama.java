@@ -103,6 +103,15 @@ public final class StubOllama {
     }
 
     private void chat(HttpExchange exchange) throws IOException {
+        try {
+            answer(exchange);
+        } catch (IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(StubOllama.class.getName()).log(java.util.logging.Level.WARNING, "stub failed", e);
+            throw e;
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         requests.add(request);
         if (status != 200) {
