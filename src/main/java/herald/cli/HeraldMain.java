@@ -1,0 +1,71 @@
+package herald.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Entry point. Without arguments (or with {@code serve}) Herald runs as a service; {@code ingest} and
+ * {@code eval} are one-off commands that print to the terminal and exit.
+ */
+@QuarkusMain
+public class HeraldMain implements QuarkusApplication {
+
+    /** The terminal a command reports to: a command's output is its user interface, not logging. */
+    static final PrintStream TERMINAL = System.out;
+
+    private final FolderIngestCommand ingest;
+
+    public HeraldMain(FolderIngestCommand ingest) {
+        this.ingest = ingest;
+    }
+
+    public static void main(String... args) {
+        if (args.length > 1 && args[0].equals("ingest") && Arrays.asList(args).contains("--url")) {
+            // through a running service's API: nothing of our own to start
+            System.exit(FolderIngestCommand.run(null, Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && !args[0].equals("serve")) {
+            // a one-off command must not take the port of a service that may be running beside it
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.log.console.level", "WARN");
+        }
+        Quarkus.run(HeraldMain.class, (code, failure) -> {
+            if (failure != null) {
+                Throwable root = failure;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                if (root instanceof org.apache.lucene.store.LockObtainFailedException) {
+                    TERMINAL.println("The index is in use by a running Herald. Stop it, or ingest through it: ingest FOLDER --url http://localhost:8080");
+                } else {
+                    failure.printStackTrace();
+                }
+            }
+            System.exit(code);
+        }, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        if (args.length == 0 || args[0].equals("serve")) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "ingest" -> FolderIngestCommand.run(ingest, rest);
+            default -> {
+                TERMINAL.println("""
+                        Usage:
+                          java -jar quarkus-run.jar                 run the service
+                          java -jar quarkus-run.jar ingest FOLDER [--url URL] [--api-key KEY]
+                                                                    ingest every .txt, .md and .html file of FOLDER""");
+                yield 2;
+            }
+        };
+    }
+}
