@@ -30,6 +30,12 @@ public class ProblemMapper {
         return respond(Problem.of(400, "Bad Request", "The body is not valid JSON for this endpoint: " + e.getOriginalMessage()));
     }
 
+    /** Quarkus maps this one itself, with an empty body, unless told otherwise. */
+    @ServerExceptionMapper
+    public Response wrongJsonShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e) {
         String detail = e.getConstraintViolations().stream()

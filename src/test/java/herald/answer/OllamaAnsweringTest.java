@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -154,5 +155,16 @@ class OllamaAnsweringTest {
         String finalPrompt = StubOllama.message(requests.get(2), "user");
         assertTrue(finalPrompt.contains("Earlier in this conversation:"), finalPrompt);
         assertNotNull(requests.get(1).at("/options/num_ctx"));
+    }
+
+    @Test
+    void exposesHealthMetricsAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("index"))
+                .body("checks.find { it.name == 'ollama' }.data.reachable", equalTo(true));
+        given().get("/q/health/live").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"question\":\"When does Putin visit Vietnam?\"}").post("/api/ask").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("herald_questions_total"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/ask/stream"));
     }
 }
