@@ -131,7 +131,8 @@ public class QuestionAnswerer {
     private Multi<AnswerEvent> quoted(String question, String standalone, String conversationId,
                                       List<RetrievedPassage> retrieved) {
         RetrievalOnlyAnswerer.Quote quote = quoter.answer(question, standalone, retrieved);
-        List<Source> sources = quote.refused() ? List.of() : retrieved.stream().map(Source::of).toList();
+        // a refusal still shows what was searched, so the reader can judge the refusal
+        List<Source> sources = retrieved.stream().map(Source::of).toList();
         List<AnswerEvent> events = new ArrayList<>();
         events.add(new AnswerEvent.Sources(sources));
         for (String piece : quote.text().split("(?<=\\s)")) {

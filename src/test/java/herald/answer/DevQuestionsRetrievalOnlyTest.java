@@ -1,6 +1,6 @@
 package herald.answer;
 
-import herald.testing.LabelledQuestion;
+import herald.eval.LabelledQuestion;
 import herald.testing.RetrievalOnlyProfile;
 import herald.testing.StubOllamaResource;
 import io.quarkus.test.common.QuarkusTestResource;

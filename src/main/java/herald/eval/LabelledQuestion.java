@@ -1,4 +1,4 @@
-package herald.testing;
+package herald.eval;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A line of a labelled question set (see src/test/resources/eval/README.md). */
+/** A line of a labelled question set: the format of the development set's README. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LabelledQuestion(String id, String question, List<String> history, boolean answerable,
                                @JsonProperty("expect_any") List<String> expectAny,
@@ -20,10 +20,22 @@ public record LabelledQuestion(String id, String question, List<String> history,
         return history == null ? List.of() : history;
     }
 
+    /** Questions from a classpath resource. */
     public static List<LabelledQuestion> load(String resource) {
-        ObjectMapper json = new ObjectMapper();
         try (InputStream in = LabelledQuestion.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+            if (in == null) {
+                throw new IllegalArgumentException("No resource " + resource);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Questions from JSON lines. */
+    public static List<LabelledQuestion> parse(String jsonLines) {
+        ObjectMapper json = new ObjectMapper();
+        return jsonLines.lines().filter(l -> !l.isBlank())
                     .map(l -> {
                         try {
                             return json.readValue(l, LabelledQuestion.class);
@@ -31,8 +43,5 @@ public record LabelledQuestion(String id, String question, List<String> history,
                             throw new UncheckedIOException(e);
                         }
                     }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
