@@ -113,11 +113,6 @@ public class FolderIngestCommand {
     }
 
     private static String option(String[] args, String name) {
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return null;
+        return EvalCommand.option(args, name);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.Arrays;
 
 /**
@@ -18,9 +19,11 @@ public class HeraldMain implements QuarkusApplication {
     static final PrintStream TERMINAL = System.out;
 
     private final FolderIngestCommand ingest;
+    private final EvalCommand eval;
 
-    public HeraldMain(FolderIngestCommand ingest) {
+    public HeraldMain(FolderIngestCommand ingest, EvalCommand eval) {
         this.ingest = ingest;
+        this.eval = eval;
     }
 
     public static void main(String... args) {
@@ -32,6 +35,17 @@ public class HeraldMain implements QuarkusApplication {
             // a one-off command must not take the port of a service that may be running beside it
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.log.console.level", "WARN");
+            System.setProperty("quarkus.banner.enabled", "false");
+        }
+        if (args.length > 0 && args[0].equals("eval")) {
+            // an evaluation gets an index of its own, and the mode it is asked for
+            String mode = EvalCommand.option(args, "--mode");
+            System.setProperty("herald.answer.mode", mode == null ? "retrieval-only" : mode);
+            try {
+                System.setProperty("herald.data-dir", Files.createTempDirectory("herald-eval").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         Quarkus.run(HeraldMain.class, (code, failure) -> {
             if (failure != null) {
@@ -58,12 +72,16 @@ public class HeraldMain implements QuarkusApplication {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "ingest" -> FolderIngestCommand.run(ingest, rest);
+            case "eval" -> eval.run(rest);
             default -> {
                 TERMINAL.println("""
                         Usage:
                           java -jar quarkus-run.jar                 run the service
                           java -jar quarkus-run.jar ingest FOLDER [--url URL] [--api-key KEY]
-                                                                    ingest every .txt, .md and .html file of FOLDER""");
+                                                                    ingest every .txt, .md and .html file of FOLDER
+                          java -jar quarkus-run.jar eval --questions FILE [--corpus DIR] [--mode llm|retrieval-only]
+                                [--min-recall5 X] [--min-answers X] [--min-refusals X]
+                                                                    score a labelled question set on a fresh index""");
                 yield 2;
             }
         };

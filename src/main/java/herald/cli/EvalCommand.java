@@ -1,0 +1,69 @@
+package herald.cli;
+
+import herald.eval.Evaluator;
+import herald.eval.LabelledQuestion;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code eval --questions FILE [--corpus DIR] [--min-recall5 X] [--min-answers X] [--min-refusals X]}:
+ * answers a labelled question set in-process and prints per-question results and totals; exits 1 when a
+ * total falls below its floor, so CI can gate on it. It runs on a fresh, temporary index (the bundled
+ * article plus {@code --corpus}), never on the service's own.
+ */
+@ApplicationScoped
+public class EvalCommand {
+
+    private final Evaluator evaluator;
+    private final FolderIngestCommand ingest;
+
+    public EvalCommand(Evaluator evaluator, FolderIngestCommand ingest) {
+        this.evaluator = evaluator;
+        this.ingest = ingest;
+    }
+
+    int run(String... args) {
+        String questions = option(args, "--questions");
+        if (questions == null) {
+            HeraldMain.TERMINAL.println("eval needs --questions FILE (JSON lines: id, question, history?, answerable, expect_any, gold_passage)");
+            return 2;
+        }
+        String corpus = option(args, "--corpus");
+        if (corpus != null && FolderIngestCommand.run(ingest, corpus) != 0) {
+            return 1;
+        }
+        Evaluator.Report report;
+        try {
+            report = evaluator.run(LabelledQuestion.parse(Files.readString(Path.of(questions), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            HeraldMain.TERMINAL.println("Cannot read " + questions + ": " + e.getMessage());
+            return 1;
+        }
+        HeraldMain.TERMINAL.print(report.format());
+        boolean pass = atLeast("recall@5", report.recallAt(5), option(args, "--min-recall5"))
+                & atLeast("answer accuracy", report.answerAccuracy(), option(args, "--min-answers"))
+                & atLeast("refusal accuracy", report.refusalAccuracy(), option(args, "--min-refusals"));
+        return pass ? 0 : 1;
+    }
+
+    private static boolean atLeast(String name, double value, String floor) {
+        if (floor != null && value < Double.parseDouble(floor)) {
+            HeraldMain.TERMINAL.printf("FAIL: %s %.3f is below %s%n", name, value, floor);
+            return false;
+        }
+        return true;
+    }
+
+    static String option(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+}
