@@ -79,7 +79,7 @@ public class FolderIngestCommand {
         return failed == 0 ? 0 : 1;
     }
 
-    private String ingestHere(Path file, String raw) {
+    String ingestHere(Path file, String raw) {
         ArticleDraft draft = isHtml(file) ? ArticleReader.fromHtml(raw) : ArticleReader.fromPlainText(raw);
         ArticleIngestor.Ingested result = ingestor.get().ingest(draft);
         return (result.created() ? "added   " : "held    ") + result.article().passages() + " passages";

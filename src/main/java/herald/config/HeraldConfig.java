@@ -56,8 +56,8 @@ public interface HeraldConfig {
         @WithDefault("50")
         int candidates();
 
-        /** How BM25 and vector rankings are fused. */
-        @WithDefault("rrf")
+        /** How BM25 and vector rankings are fused; the weighted blend measured best (docs/quality.md). */
+        @WithDefault("weighted")
         Fusion fusion();
 
         /** Weight of the vector ranking in the weighted blend (BM25 gets the rest). */

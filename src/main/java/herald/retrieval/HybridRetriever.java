@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * Finds the passages that answer a question by fusing a BM25 ranking (exact names, dates, numbers)
- * with a vector ranking (paraphrases). Which fusion is used is a setting; reciprocal rank fusion is the
- * default because it needs no score calibration between two unrelated scales.
+ * with a vector ranking (paraphrases). Which fusion is used is a setting: a weighted blend of the two
+ * rankings' normalised scores is the default, as it ranked the gold passage first more often than
+ * reciprocal rank fusion on Herald's labelled set (docs/quality.md).
  */
 @ApplicationScoped
 public class HybridRetriever implements ContentRetriever {
