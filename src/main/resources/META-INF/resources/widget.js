@@ -35,8 +35,7 @@ button:focus-visible, textarea:focus-visible { outline: 2px solid var(--primary)
 .launcher { position: fixed; bottom: 20px; right: 20px; z-index: 2147483000; display: flex; align-items: center;
   gap: 8px; height: 52px; padding: 0 20px 0 16px; border: 0; border-radius: 26px; background: var(--primary);
   color: #fff; font-weight: 600; font-size: 15px; cursor: pointer; box-shadow: 0 6px 20px rgba(15, 23, 42, .28);
-  transition: transform .15s ease; }
-.launcher:hover { transform: translateY(-1px); }
+ }
 .launcher:focus-visible { outline-color: #1b1f24; }
 .launcher svg { width: 22px; height: 22px; }
 .left .launcher, .left .panel { right: auto; left: 20px; }
@@ -68,7 +67,6 @@ header svg { width: 18px; height: 18px; }
   border: 1px solid #f0d48a; color: #6f4a00; font-size: 12px; font-weight: 600; }
 .note { margin-top: 6px; font-size: 13px; color: #5b6470; font-style: italic; }
 .msg .sources { margin: 10px 0 0; padding: 8px 0 0; border-top: 1px solid #eceff2; list-style: none; }
-.sources li { margin: 0; }
 .source-link { display: flex; gap: 8px; width: 100%; padding: 3px 0; border: 0; background: none; text-align: left;
   font-size: 13px; line-height: 1.35; color: #3d4652; cursor: pointer; }
 .source-link:hover .source-title { text-decoration: underline; }
@@ -106,17 +104,13 @@ blockquote { margin: 0; padding: 2px 0 2px 14px; border-left: 3px solid var(--pr
 mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; box-shadow: 0 0 0 2px #fff1a8; }
 .hint { margin: 12px 0 0; color: #6b7480; font-size: 12.5px; }
 .page .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; box-shadow: none; }
-.page .log { padding-inline: max(16px, calc((100% - 760px) / 2)); }
-.page form, .page .footnote { padding-inline: max(12px, calc((100% - 760px) / 2)); }
-.page .source-view { padding-inline: max(18px, calc((100% - 760px) / 2)); }
+.page .log, .page form, .page .footnote, .page header, .page .source-view { padding-inline: max(16px, calc((100% - 760px) / 2)); }
 @media (max-width: 480px) {
   .panel, .left .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; }
-  .launcher, .left .launcher { bottom: 16px; right: 16px; left: auto; }
-  .left .launcher { left: 16px; right: auto; }
   .msg { max-width: 94%; }
   textarea { font-size: 16px; }
 }
-@media (prefers-reduced-motion: reduce) { .typing span { animation: none; } .launcher { transition: none; } }
+@media (prefers-reduced-motion: reduce) { .typing span { animation: none; } }
 `;
 
   const ICONS = {
@@ -128,7 +122,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     plus: 'M12 5v14M5 12h14',
   };
 
-  // --- small DOM helpers: every string goes in as a text node -------------------------------------
+  // --- small DOM helpers: every string goes in as a text node
 
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
@@ -148,15 +142,12 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
   }
 
   function icon(name) {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('fill', 'none');
-    svg.setAttribute('stroke', 'currentColor');
-    svg.setAttribute('stroke-width', '2');
-    svg.setAttribute('stroke-linecap', 'round');
-    svg.setAttribute('stroke-linejoin', 'round');
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    const path = document.createElementNS(ns, 'path');
+    const attributes = { viewBox: '0 0 24 24', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor',
+      'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
+    Object.entries(attributes).forEach(([key, value]) => svg.setAttribute(key, value));
     path.setAttribute('d', ICONS[name]);
     svg.append(path);
     return svg;
@@ -171,7 +162,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
       .toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   }
 
-  // --- light formatting: paragraphs, lists, **bold** and [n] citations, nothing else ----------------
+  // --- light formatting: paragraphs, lists, **bold** and [n] citations, nothing else
 
   function renderRich(container, text, sources, onCite) {
     container.replaceChildren();
@@ -236,7 +227,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     });
   }
 
-  // --- which sentence of a passage supports the answer ---------------------------------------------
+  // --- which sentence of a passage supports the answer
 
   const STOP_WORDS = new Set(('a an and are as at be been but by did do does for from had has have he her his how in into is it '
     + 'its of on or she so than that the their them then there they this to was were what when where which who will with '
@@ -303,7 +294,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     return best;
   }
 
-  // --- the conversation kept in sessionStorage, so it survives a reload ------------------------------
+  // --- the conversation kept in sessionStorage, so it survives a reload
 
   function load() {
     try {
@@ -326,7 +317,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     }
   }
 
-  // --- building the widget ------------------------------------------------------------------------
+  // --- building the widget
 
   const state = load();
   let current = null; // the AbortController of the answer being streamed
@@ -416,7 +407,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     }
   }
 
-  // --- messages -------------------------------------------------------------------------------------
+  // --- messages
 
   function renderAll() {
     log.replaceChildren(el('div', { class: 'msg bot greeting', text: options.greeting }));
@@ -473,7 +464,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     scrollToEnd(true);
   }
 
-  // --- the source view: title, date and the passage with its supporting sentence highlighted -----------
+  // --- the source view: title, date and the passage with its supporting sentence highlighted
 
   function openSource(message, n, opener) {
     const source = message.sources[n - 1];
@@ -513,7 +504,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     returnFocusTo = null;
   }
 
-  // --- asking ---------------------------------------------------------------------------------------
+  // --- asking
 
   function newChat() {
     if (current) {

@@ -110,6 +110,7 @@ class WidgetEndToEndTest {
         assertThat(page.locator(".stop")).isHidden();
         assertThat(page.locator(".send")).isEnabled();
         assertThat(page.locator(".mode-label")).hasCount(0);
+        assertThat(page.locator(".msg.bot .source-link")).hasCount(1); // only the passage the answer cites
         screenshot("desktop-answer");
 
         answer.locator(".cite").first().click();
@@ -226,9 +227,9 @@ class WidgetEndToEndTest {
         Locator bubble = page.locator(".msg.bot").last();
         assertThat(bubble.locator(".answer-text")).containsText("June 19-20", PATIENTLY);
         assertThat(bubble.locator(".mode-label")).containsText("Quoted from the articles");
+        screenshot("desktop-retrieval-only");
         bubble.locator(".cite").first().click();
         assertThat(page.locator(".source-view mark")).containsText("June 19-20");
-        screenshot("desktop-retrieval-only");
     }
 
     @Test
@@ -305,6 +306,9 @@ class WidgetEndToEndTest {
         page.locator(".launcher").click();
         assertThat(page.locator(".msg.user")).hasText("When does Putin visit Vietnam?");
         screenshot("desktop-demo-page");
+        // the README's picture: the open widget over the demo news page
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-widget.png"))
+                .setClip(560, 110, 720, 690));
     }
 
     private void openWidgetOn(HostSite site) {
