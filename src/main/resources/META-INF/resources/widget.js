@@ -321,6 +321,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
 
   const state = load();
   let current = null; // the AbortController of the answer being streamed
+  let chat = 0; // bumped by "New chat", so an answer stopped by it is not saved into the new conversation
   let returnFocusTo = null;
 
   const host = document.createElement('herald-widget');
@@ -510,6 +511,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     if (current) {
       current.abort();
     }
+    chat += 1;
     state.conversationId = null;
     state.messages = [];
     save();
@@ -537,6 +539,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
 
   async function ask(question) {
     const controller = new AbortController();
+    const asked = chat;
     current = controller;
     setBusy(true);
     state.messages.push({ role: 'user', text: question });
@@ -601,7 +604,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
         cancelAnimationFrame(frame);
       }
       message.pending = false;
-      if (message.failed) {
+      if (message.failed || asked !== chat) {
         bubble.remove();
       } else {
         renderAnswer(bubble, message);
