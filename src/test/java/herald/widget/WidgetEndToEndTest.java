@@ -1,0 +1,339 @@
+package herald.widget;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import herald.testing.Chromium;
+import herald.testing.HostSite;
+import herald.testing.StubOllama;
+import herald.testing.StubOllamaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The widget in a real headless Chromium, embedded in a news page served from another origin than
+ * Herald's, against the stub Ollama.
+ */
+@QuarkusTest
+@QuarkusTestResource(StubOllamaResource.class)
+class WidgetEndToEndTest {
+
+    private static final StubOllama OLLAMA = StubOllamaResource.OLLAMA;
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final LocatorAssertions.ContainsTextOptions PATIENTLY =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
+    private static final String PUTIN_ANSWER = "Putin visits Vietnam on June 19-20, 2024 [1].";
+
+    private static Chromium chromium;
+    /** 127.0.0.1 is a localhost origin: allowed by default. */
+    private static HostSite allowedSite;
+    /** Loopback too, but not in the default herald.widget.allowed-origins. */
+    private static HostSite refusedSite;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> dialogs = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startBrowserAndSites() {
+        chromium = Chromium.launch();
+        allowedSite = HostSite.start("127.0.0.1");
+        refusedSite = HostSite.start("127.0.0.2");
+    }
+
+    @AfterAll
+    static void stopBrowserAndSites() {
+        chromium.close();
+        allowedSite.close();
+        refusedSite.close();
+    }
+
+    @BeforeEach
+    void freshBrowserAndOllama() throws IOException {
+        OLLAMA.reset();
+        context = chromium.desktop();
+        page = context.newPage();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+    }
+
+    @AfterEach
+    void closeBrowserAndRestartOllama() throws IOException {
+        context.close();
+        OLLAMA.reset();
+    }
+
+    @Test
+    void streamsAnswerWithCitationOnHostPage() {
+        OLLAMA.answerWith("Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20, ", "2024 ", "[1].");
+        // slow enough to watch the answer grow, well inside the 3 s the test profile waits for a token
+        OLLAMA.slow(Duration.ZERO, Duration.ofMillis(250));
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        Locator answer = page.locator(".msg.bot .answer-text").last();
+        assertThat(answer).containsText("Putin visits", PATIENTLY);
+        assertFalse(answer.textContent().contains("2024"), "the answer should still be arriving: " + answer.textContent());
+        assertThat(page.locator(".stop")).isVisible();
+        assertThat(page.locator(".send")).isDisabled();
+
+        assertThat(answer).containsText("June 19-20, 2024", PATIENTLY);
+        assertThat(page.locator(".stop")).isHidden();
+        assertThat(page.locator(".send")).isEnabled();
+        assertThat(page.locator(".mode-label")).hasCount(0);
+        assertThat(page.locator(".msg.bot .source-link")).hasCount(1); // only the passage the answer cites
+        screenshot("desktop-answer");
+
+        answer.locator(".cite").first().click();
+        Locator source = page.locator(".source-view");
+        assertThat(source).isVisible();
+        assertThat(source.locator("h3")).containsText("Putin to Visit North Korea and Vietnam");
+        assertThat(source.locator(".meta")).containsText("NewsTrack");
+        assertThat(source.locator(".meta")).containsText("June 17, 2024");
+        assertThat(source.locator("mark")).containsText("Putin will travel to Vietnam on June 19-20");
+        screenshot("desktop-source");
+
+        page.keyboard().press("Escape");
+        assertThat(source).isHidden();
+        assertThat(page.locator(".panel")).isVisible();
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void followUpContinuesTheConversation() {
+        OLLAMA.answerWith(request -> {
+            String user = StubOllama.message(request, "user");
+            if (user.contains("Follow-up question:")) {
+                return List.of("When was Putin's previous visit to North Korea?");
+            }
+            if (user.contains("Earlier in this conversation:")) {
+                return List.of("His previous visit to Pyongyang was in July 2000 [1].");
+            }
+            return List.of(PUTIN_ANSWER);
+        });
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20", PATIENTLY);
+        String conversation = conversationId();
+        assertNotNull(conversation, "the widget keeps the conversation id in sessionStorage");
+
+        ask("When was his previous visit to North Korea?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("July 2000", PATIENTLY);
+        assertEquals(conversation, conversationId());
+
+        List<JsonNode> requests = OLLAMA.requests();
+        assertEquals(3, requests.size(), "answer, rewrite of the follow-up, answer");
+        String rewrite = StubOllama.message(requests.get(1), "user");
+        assertTrue(rewrite.contains("When does Putin visit Vietnam?"), rewrite);
+        assertTrue(StubOllama.message(requests.get(2), "user").contains("Earlier in this conversation:"));
+    }
+
+    @Test
+    void keepsConversationAcrossReloadAndNewChatStartsOver() {
+        OLLAMA.answerWith(PUTIN_ANSWER);
+        openWidgetOn(allowedSite);
+        ask("When does Putin visit Vietnam?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20", PATIENTLY);
+        String conversation = conversationId();
+
+        page.reload();
+        assertThat(page.locator(".panel")).isVisible();
+        assertThat(page.locator(".msg.user")).hasText("When does Putin visit Vietnam?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20");
+        assertEquals(conversation, conversationId());
+
+        page.locator(".new-chat").click();
+        assertThat(page.locator(".msg.user")).hasCount(0);
+        assertEquals(null, conversationId());
+    }
+
+    @Test
+    void keepsHtmlInArticlesAndAnswersInert() {
+        given().contentType(ContentType.JSON).body("""
+                {"title": "Mekong ferry <img src=x onerror=alert(1)> timetable <script>alert('title')</script>",
+                 "text": "The Mekong ferry from Can Tho to Vinh Long now leaves at 6 a.m. every day, the operator said. Its notice read <img src=x onerror=alert(1)> and <script>alert(2)</script> beside the new times.",
+                 "source": "<b>River News</b>", "publishedAt": "2024-07-01"}
+                """).when().post("/api/documents").then().statusCode(201);
+        OLLAMA.answerWith("The ferry leaves Can Tho at 6 a.m. [1]. Its notice showed ", "<img src=x onerror=alert(1)>",
+                " and ", "<script>alert(3)</script>", " <b>as text</b>.");
+        openWidgetOn(allowedSite);
+
+        ask("When does the Mekong ferry leave Can Tho?");
+        Locator answer = page.locator(".msg.bot .answer-text").last();
+        assertThat(answer).containsText("<img src=x onerror=alert(1)> and <script>alert(3)</script> <b>as text</b>", PATIENTLY);
+        answer.locator(".cite").first().click();
+        Locator source = page.locator(".source-view");
+        assertThat(source.locator("h3")).hasText("Mekong ferry <img src=x onerror=alert(1)> timetable <script>alert('title')</script>");
+        assertThat(source.locator("blockquote")).containsText("<img src=x onerror=alert(1)> and <script>alert(2)</script>");
+        assertThat(source.locator(".meta")).containsText("<b>River News</b>");
+        page.locator(".source-view .back").click();
+        screenshot("desktop-xss");
+
+        // give a failing <img> time to fire its onerror, had one been created
+        page.waitForTimeout(500);
+        assertTrue(dialogs.isEmpty(), "no script ran: " + dialogs);
+        assertEquals(0, page.evaluate("document.querySelectorAll('img, b').length"));
+        assertEquals(0, page.evaluate("document.querySelector('herald-widget').shadowRoot.querySelectorAll('img, script, b').length"));
+    }
+
+    @Test
+    void pageOnDisallowedOriginGetsNoAnswer() {
+        OLLAMA.answerWith(PUTIN_ANSWER);
+        openWidgetOn(refusedSite);
+
+        ask("When does Putin visit Vietnam?");
+        assertThat(page.locator(".error")).containsText("cannot be reached", PATIENTLY);
+        assertThat(page.locator(".msg.bot .answer-text")).hasCount(0);
+        assertTrue(OLLAMA.requests().isEmpty(), "the browser's preflight was refused, so no question got through");
+        assertThat(page.locator(".send")).isEnabled();
+    }
+
+    @Test
+    void labelsRetrievalOnlyAnswerWhenOllamaIsDown() {
+        OLLAMA.stop();
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        Locator bubble = page.locator(".msg.bot").last();
+        assertThat(bubble.locator(".answer-text")).containsText("June 19-20", PATIENTLY);
+        assertThat(bubble.locator(".mode-label")).containsText("Quoted from the articles");
+        screenshot("desktop-retrieval-only");
+        bubble.locator(".cite").first().click();
+        assertThat(page.locator(".source-view mark")).containsText("June 19-20");
+    }
+
+    @Test
+    void stopButtonCancelsStreamingAnswer() {
+        OLLAMA.answerWith("Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20 ", "[1].");
+        OLLAMA.slow(Duration.ZERO, Duration.ofMillis(800));
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        Locator bubble = page.locator(".msg.bot").last();
+        assertThat(bubble.locator(".answer-text")).containsText("Putin", PATIENTLY);
+        page.locator(".stop").click();
+        assertThat(bubble.locator(".note")).hasText("Stopped.");
+        assertThat(page.locator(".send")).isEnabled();
+        page.waitForTimeout(1_500);
+        assertFalse(bubble.locator(".answer-text").textContent().contains("19-20"), "no tokens after Stop");
+    }
+
+    @Test
+    void keyboardSendsWithEnterAddsLinesWithShiftEnterAndClosesWithEscape() {
+        OLLAMA.answerWith(PUTIN_ANSWER);
+        page.navigate(allowedSite.pageUrl(service()));
+        page.locator(".launcher").click();
+        Locator input = page.locator("textarea");
+        assertThat(input).isFocused();
+
+        input.pressSequentially("When does Putin");
+        page.keyboard().press("Shift+Enter");
+        input.pressSequentially("visit Vietnam?");
+        assertEquals("When does Putin\nvisit Vietnam?", input.inputValue());
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".msg.user")).hasText("When does Putin\nvisit Vietnam?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20", PATIENTLY);
+        assertThat(page.locator(".log")).hasAttribute("aria-live", "polite");
+
+        page.keyboard().press("Escape");
+        assertThat(page.locator(".panel")).isHidden();
+        assertThat(page.locator(".launcher")).isFocused();
+    }
+
+    @Test
+    void fitsA375PixelPhone() {
+        OLLAMA.answerWith(PUTIN_ANSWER);
+        context.close();
+        context = chromium.phone();
+        page = context.newPage();
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20", PATIENTLY);
+        var panel = page.locator(".panel").boundingBox();
+        assertEquals(375, panel.width, 1, "the panel takes the whole width");
+        assertEquals(0, panel.x, 1);
+        assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= 375"), "no sideways scrolling");
+        screenshot("phone-answer");
+        page.locator(".msg.bot .cite").last().click();
+        assertThat(page.locator(".source-view mark")).containsText("June 19-20");
+        screenshot("phone-source");
+    }
+
+    @Test
+    void fullPageChatAnswersOnHeraldsOwnOrigin() {
+        OLLAMA.answerWith(PUTIN_ANSWER);
+        page.navigate(root.toString() + "chat");
+        assertThat(page.locator(".launcher")).hasCount(0);
+        assertThat(page.locator("textarea")).isFocused();
+
+        ask("When does Putin visit Vietnam?");
+        assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20", PATIENTLY);
+        screenshot("desktop-chat-page");
+
+        page.navigate(root.toString());
+        assertThat(page.locator(".launcher")).containsText("Ask about the news");
+        page.locator(".launcher").click();
+        assertThat(page.locator(".msg.user")).hasText("When does Putin visit Vietnam?");
+        screenshot("desktop-demo-page");
+        // the README's picture: the open widget over the demo news page
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-widget.png"))
+                .setClip(560, 110, 720, 690));
+    }
+
+    private void openWidgetOn(HostSite site) {
+        page.navigate(site.pageUrl(service()));
+        page.locator(".launcher").click();
+        assertThat(page.locator(".panel")).isVisible();
+        assertThat(page.locator(".greeting")).hasText("Hello! Ask me about today's news.");
+    }
+
+    private void ask(String question) {
+        page.locator("textarea").fill(question);
+        page.locator(".send").click();
+    }
+
+    private String service() {
+        return root.toString().replaceAll("/$", "");
+    }
+
+    private String conversationId() {
+        Object id = page.evaluate("() => { const k = Object.keys(sessionStorage).find(k => k.startsWith('herald-widget:'));"
+                + " return k ? JSON.parse(sessionStorage.getItem(k)).conversationId : null; }");
+        return (String) id;
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+}
