@@ -10,7 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,6 +27,7 @@ public class QuestionAnswerer {
 
     private static final Logger LOG = Logger.getLogger(QuestionAnswerer.class);
     public static final int MAX_QUESTION_CHARS = 2000;
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,2})\\]");
 
     private final HybridRetriever retriever;
     private final RetrievalOnlyAnswerer quoter;
@@ -77,12 +82,13 @@ public class QuestionAnswerer {
         List<RetrievedPassage> retrieved = retriever.retrieve(standalone);
         String standaloneQuestion = standalone;
 
+        Set<String> previousDocuments = history.isEmpty() ? Set.of() : history.get(history.size() - 1).citedDocuments();
         Multi<AnswerEvent> events = useLlm
-                ? fromLlm(q, standaloneQuestion, id, retrieved, history)
-                : quoted(q, standaloneQuestion, id, retrieved);
+                ? fromLlm(q, standaloneQuestion, id, retrieved, history, previousDocuments)
+                : quoted(q, standaloneQuestion, id, retrieved, previousDocuments);
         return events.onItem().invoke(event -> {
             if (event instanceof AnswerEvent.Done done) {
-                conversations.append(id, new Turn(q, standaloneQuestion, done.answer().answer()));
+                conversations.append(id, new Turn(q, standaloneQuestion, done.answer().answer(), cited(done.answer())));
                 String mode = done.answer().mode().wire();
                 metrics.counter("herald.questions", "mode", mode).increment();
                 started.stop(metrics.timer("herald.answer.latency", "mode", mode));
@@ -91,7 +97,7 @@ public class QuestionAnswerer {
     }
 
     private Multi<AnswerEvent> fromLlm(String question, String standalone, String conversationId,
-                                       List<RetrievedPassage> retrieved, List<Turn> history) {
+                                       List<RetrievedPassage> retrieved, List<Turn> history, Set<String> previousDocuments) {
         PromptBuilder.Prompt prompt = prompts.build(question, retrieved, history);
         List<Source> sources = prompt.passages().stream().map(Source::of).toList();
         AtomicBoolean anyToken = new AtomicBoolean();
@@ -123,14 +129,14 @@ public class QuestionAnswerer {
                                 conversationId, AnswerMode.LLM, sources)));
                     }
                     // the sources event is already out; the done event carries the quoted answer's own sources
-                    return quoted(question, standalone, conversationId, retrieved)
+                    return quoted(question, standalone, conversationId, retrieved, previousDocuments)
                             .filter(e -> !(e instanceof AnswerEvent.Sources));
                 });
     }
 
     private Multi<AnswerEvent> quoted(String question, String standalone, String conversationId,
-                                      List<RetrievedPassage> retrieved) {
-        RetrievalOnlyAnswerer.Quote quote = quoter.answer(question, standalone, retrieved);
+                                      List<RetrievedPassage> retrieved, Set<String> previousDocuments) {
+        RetrievalOnlyAnswerer.Quote quote = quoter.answer(question, standalone, retrieved, previousDocuments);
         // a refusal still shows what was searched, so the reader can judge the refusal
         List<Source> sources = retrieved.stream().map(Source::of).toList();
         List<AnswerEvent> events = new ArrayList<>();
@@ -140,6 +146,19 @@ public class QuestionAnswerer {
         }
         events.add(new AnswerEvent.Done(new Answer(quote.text(), conversationId, AnswerMode.RETRIEVAL_ONLY, sources)));
         return Multi.createFrom().iterable(events);
+    }
+
+    /** The articles an answer cites with [n] markers. */
+    static Set<String> cited(Answer answer) {
+        Set<String> documents = new LinkedHashSet<>();
+        Matcher m = CITATION.matcher(answer.answer());
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n >= 1 && n <= answer.sources().size()) {
+                documents.add(answer.sources().get(n - 1).documentId());
+            }
+        }
+        return documents;
     }
 
     static String validate(String question) {

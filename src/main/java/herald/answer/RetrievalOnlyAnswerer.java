@@ -39,7 +39,7 @@ public class RetrievalOnlyAnswerer {
     private static final String FRAMING_WORDS = "article articles mention mentioned mentions say says said report reported "
             + "story stories news tell told happen happened according write written do does did know "
             + "what when where who whom whose why how which is are was were has have had can could would should "
-            + "he him his she her hers they them their it its there this that these those then also about";
+            + "he him his she her hers they them their it its there this that these those then also about many much";
     /** Irregular past forms the English stemmer leaves alone; mapped so "began" matches "begin". */
     private static final Map<String, String> IRREGULAR = Map.ofEntries(
             Map.entry("began", "begin"), Map.entry("begun", "begin"), Map.entry("went", "go"), Map.entry("gone", "go"),
@@ -52,6 +52,11 @@ public class RetrievalOnlyAnswerer {
             Map.entry("built", "build"), Map.entry("bought", "buy"), Map.entry("sold", "sell"), Map.entry("led", "lead"),
             Map.entry("ran", "run"), Map.entry("wrote", "write"), Map.entry("drove", "drive"), Map.entry("rose", "rise"),
             Map.entry("fell", "fall"), Map.entry("struck", "strike"), Map.entry("thought", "think"), Map.entry("kept", "keep"));
+    /** Acronyms news prose uses interchangeably with the full name (matched case-sensitively: "US", not "us"). */
+    private static final Map<String, String> ALIASES = Map.of(
+            "US", "United States", "U.S", "United States", "USA", "United States", "UK", "United Kingdom",
+            "U.K", "United Kingdom", "UN", "United Nations", "U.N", "United Nations", "EU", "European Union",
+            "DPRK", "North Korea");
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
             + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
     private static final Pattern DATE_WORDS = Pattern.compile("(?i)\\b(" + MONTHS
@@ -60,6 +65,8 @@ public class RetrievalOnlyAnswerer {
             + "|next (week|month|year)|this (week|month|year|weekend)|weekend|morning|evening)\\b");
     private static final Pattern NUMBER_WORDS = Pattern.compile("\\d|(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
             + "dozen|hundred|thousand|million|billion|several)\\b");
+    /** Two or more capitalised words in a row: a person's name, most often, in news prose. */
+    private static final Pattern PERSON_NAME = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\\b");
     /** A capitalised word that does not start a sentence: a name. */
     private static final Pattern PROPER_NOUN = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
     /** A date a "when" question can be answered with: a day of a month, a year, a weekday. */
@@ -68,6 +75,10 @@ public class RetrievalOnlyAnswerer {
 
     /** Below this share of the question's words found in the passage, the passage is about something else. */
     static final double MIN_COVERAGE = 0.5;
+    /** How much the share of the question's (discriminating) words counts beside embedding similarity. */
+    private static final double LEXICAL_WEIGHT = 0.6;
+    /** Bonus for sentences of the article the conversation is about, when answering a follow-up. */
+    private static final double FOLLOW_UP_AFFINITY = 0.1;
     /** A second sentence is quoted only when it scores nearly as well as the best. */
     private static final double SECOND_SENTENCE_MARGIN = 0.06;
 
@@ -98,6 +109,11 @@ public class RetrievalOnlyAnswerer {
      * @param passages   the retrieved passages, in citation order
      */
     public Quote answer(String question, String standalone, List<RetrievedPassage> passages) {
+        return answer(question, standalone, passages, Set.of());
+    }
+
+    /** @param conversationDocuments articles the previous answer cited: a follow-up most likely asks about them */
+    public Quote answer(String question, String standalone, List<RetrievedPassage> passages, Set<String> conversationDocuments) {
         if (passages.isEmpty()) {
             return new Quote(REFUSAL, true);
         }
@@ -114,7 +130,8 @@ public class RetrievalOnlyAnswerer {
             return new Quote(REFUSAL, true);
         }
 
-        List<Candidate> candidates = scoreSentences(question, standalone, questionTerms, passages);
+        List<Candidate> candidates = scoreSentences(question, standalone, questionTerms, passages,
+                question.equals(standalone) ? Set.of() : conversationDocuments);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate best = candidates.get(0);
         List<Candidate> chosen = new ArrayList<>(List.of(best));
@@ -134,7 +151,7 @@ public class RetrievalOnlyAnswerer {
     }
 
     private List<Candidate> scoreSentences(String question, String standalone, Map<String, Double> questionTerms,
-                                           List<RetrievedPassage> passages) {
+                                           List<RetrievedPassage> passages, Set<String> conversationDocuments) {
         Map<String, Candidate> unique = new LinkedHashMap<>();
         List<String> sentences = new ArrayList<>();
         List<int[]> origins = new ArrayList<>();
@@ -153,18 +170,22 @@ public class RetrievalOnlyAnswerer {
         List<float[]> vectors = embeddings.embedAll(sentences.stream().map(TextSegment::from).toList())
                 .content().stream().map(e -> e.vector()).toList();
         AnswerType type = AnswerType.of(question);
+        Map<String, Double> discriminating = discriminating(questionTerms, sentences);
         for (int k = 0; k < sentences.size(); k++) {
             String sentence = sentences.get(k);
             double similarity = HybridRetriever.cosine(q, vectors.get(k));
             double currentSimilarity = HybridRetriever.cosine(current, vectors.get(k));
-            double lexical = coverage(questionTerms, terms(sentence));
+            double lexical = coverage(discriminating, terms(sentence));
+            double typeFitForWho = type == AnswerType.PERSON ? personFit(sentence, question) : 0;
             double typeFit = type.fit(sentence, termPositions(sentence, questionTerms.keySet()),
                     passages.get(origins.get(k)[0] - 1).passage().publishedAt(), tense(question));
-            double rankPrior = -0.01 * (origins.get(k)[0] - 1);
-            LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + 0.4 * lexical + typeFit + rankPrior,
+            double rankPrior = -0.01 * (origins.get(k)[0] - 1)
+                    + (conversationDocuments.contains(passages.get(origins.get(k)[0] - 1).passage().documentId()) ? FOLLOW_UP_AFFINITY : 0);
+            typeFit += typeFitForWho;
+            LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior,
                     similarity, currentSimilarity, lexical, typeFit, origins.get(k)[0], sentence);
             unique.put(sentence, new Candidate(sentence, origins.get(k)[0], origins.get(k)[1],
-                    similarity + 0.4 * lexical + typeFit + rankPrior));
+                    similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior));
         }
         return new ArrayList<>(unique.values());
     }
@@ -180,6 +201,21 @@ public class RetrievalOnlyAnswerer {
         }
         framingTerms.forEach(weights::remove);
         return weights;
+    }
+
+    /**
+     * Question terms weighted by how few of the candidate sentences hold them: the word that makes a
+     * question specific ("car", "ministers", "wife") tells the answering sentence from an article's lead,
+     * which shares the names with every question about that article.
+     */
+    private Map<String, Double> discriminating(Map<String, Double> questionTerms, List<String> sentences) {
+        List<Set<String>> sentenceTerms = sentences.stream().map(this::terms).toList();
+        Map<String, Double> weighted = new LinkedHashMap<>();
+        questionTerms.forEach((term, weight) -> {
+            long holding = sentenceTerms.stream().filter(t -> t.contains(term)).count();
+            weighted.put(term, weight * Math.log(1 + (sentences.size() + 1.0) / (holding + 1.0)));
+        });
+        return weighted;
     }
 
     private static double coverage(Map<String, Double> questionTerms, Set<String> text) {
@@ -214,15 +250,29 @@ public class RetrievalOnlyAnswerer {
     private Set<String> terms(String text) {
         StringBuilder normalized = new StringBuilder();
         for (String word : text.split("\\s+")) {
+            String acronym = ALIASES.get(word.replaceAll("[^\\p{L}.]|\\.$|'s$|’s$", ""));
             String bare = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
-            normalized.append(IRREGULAR.getOrDefault(bare, word)).append(' ');
+            normalized.append(acronym != null ? acronym : IRREGULAR.getOrDefault(bare, word)).append(' ');
         }
         return index.analyze(normalized.toString());
     }
 
     /** What kind of thing a question asks for, judged from its first words. */
+    /** A "who" question is answered by a sentence naming someone the question does not already name. */
+    private double personFit(String sentence, String question) {
+        Set<String> asked = terms(question);
+        Matcher m = PERSON_NAME.matcher(sentence);
+        while (m.find()) {
+            Set<String> name = terms(m.group());
+            if (!name.isEmpty() && !asked.containsAll(name)) {
+                return 0.1;
+            }
+        }
+        return -0.05;
+    }
+
     enum AnswerType {
-        DATE, NUMBER, REASON, ANY;
+        DATE, NUMBER, REASON, PERSON, ANY;
 
         static AnswerType of(String question) {
             String q = question.toLowerCase(Locale.ROOT).strip();
@@ -235,6 +285,9 @@ public class RetrievalOnlyAnswerer {
             if (q.matches("^(and )?(why|for what reason|what (was|is) the reason).*")) {
                 return REASON;
             }
+            if (q.matches("^(and )?(who|whom|which (leader|official|minister|president|person|people)).*")) {
+                return PERSON;
+            }
             return ANY;
         }
 
@@ -246,10 +299,23 @@ public class RetrievalOnlyAnswerer {
         double fit(String sentence, List<Integer> questionTermPositions, LocalDate published, Tense asked) {
             return switch (this) {
                 case DATE -> dateFit(sentence, questionTermPositions, published, asked);
-                case NUMBER -> NUMBER_WORDS.matcher(sentence).find() ? 0.1 : -0.1;
+                case NUMBER -> numberFit(sentence, questionTermPositions);
+                case PERSON -> 0;
                 case REASON -> REASON_WORDS.matcher(sentence).find() || REPORTED_SPEECH.matcher(sentence).find() ? 0.15 : 0;
                 case ANY -> 0;
             };
+        }
+
+        /** A count stands right before or after what it counts ("205 business leaders"). */
+        private static double numberFit(String sentence, List<Integer> questionTermPositions) {
+            Matcher number = NUMBER_WORDS.matcher(sentence);
+            double best = -0.1;
+            while (number.find()) {
+                int at = wordIndex(sentence, number.start());
+                boolean near = questionTermPositions.stream().anyMatch(p -> Math.abs(p - at) <= 2);
+                best = Math.max(best, near ? 0.15 : 0.03);
+            }
+            return best;
         }
 
         private static double dateFit(String sentence, List<Integer> questionTermPositions, LocalDate published, Tense asked) {

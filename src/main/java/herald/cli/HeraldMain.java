@@ -34,7 +34,9 @@ public class HeraldMain implements QuarkusApplication {
         if (args.length > 0 && !args[0].equals("serve")) {
             // a one-off command must not take the port of a service that may be running beside it
             System.setProperty("quarkus.http.port", "0");
-            System.setProperty("quarkus.log.console.level", "WARN");
+            if (System.getProperty("quarkus.log.console.level") == null) {
+                System.setProperty("quarkus.log.console.level", "WARN");
+            }
             System.setProperty("quarkus.banner.enabled", "false");
         }
         if (args.length > 0 && args[0].equals("eval")) {

@@ -57,7 +57,7 @@ class HeraldQuestionSetTest {
         LOG.info("\n" + report.format());
         // floors a little under the figures measured when the gate was set (docs/quality.md): a drop fails CI
         assertTrue(report.recallAt(5) >= 0.88, "recall@5 " + report.recallAt(5));
-        assertTrue(report.answerAccuracy() >= 0.62, "answer accuracy " + report.answerAccuracy());
+        assertTrue(report.answerAccuracy() >= 0.68, "answer accuracy " + report.answerAccuracy());
         assertTrue(report.refusalAccuracy() >= 0.20, "refusal accuracy " + report.refusalAccuracy());
     }
 
