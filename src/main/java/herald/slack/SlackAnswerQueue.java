@@ -67,10 +67,11 @@ public class SlackAnswerQueue {
 
     private void answerInThread(SlackQuestion question) {
         boolean marked = poster.markWorking(question.channel(), question.messageTs());
-        poster.post(question.channel(), question.replyThreadTs(), reply(question.text(), question.conversationId()));
+        SlackMessage reply = reply(question.text(), question.conversationId());
         if (marked) {
             poster.unmarkWorking(question.channel(), question.messageTs());
         }
+        poster.post(question.channel(), question.replyThreadTs(), reply);
     }
 
     /** The answer, or a short friendly message saying why there is none: Slack users never get silence. */

@@ -1,6 +1,7 @@
 package herald.slack;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public class SlackEventDeduplicator {
     /** Insertion order is arrival order, so the eldest entries are the first to expire. */
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
+    @Inject
     public SlackEventDeduplicator(SlackSettings settings) {
         this(settings.retryMemory(), settings.retryMemoryEntries(), Clock.systemUTC());
     }

@@ -3,6 +3,7 @@ package herald.slack;
 import com.slack.api.app_backend.SlackSignature;
 import herald.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.Charset;
@@ -28,6 +29,7 @@ public class SlackRequestVerifier {
     private final Optional<SlackSignature.Generator> signatures;
     private final Clock clock;
 
+    @Inject
     public SlackRequestVerifier(SlackSettings settings) {
         this(settings, Clock.systemUTC());
     }
