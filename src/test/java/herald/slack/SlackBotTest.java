@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static herald.slack.SignedSlackRequests.directMessage;
 import static herald.slack.SignedSlackRequests.eventCallback;
@@ -66,8 +67,7 @@ class SlackBotTest {
                 .when().post("/slack/events")
                 .then().statusCode(200);
 
-        StubSlack.Call post = SLACK.awaitCalls("chat.postMessage", 1, ANSWER_DEADLINE).get(0);
-        assertEquals("C0NEWS", post.param("channel"));
+        StubSlack.Call post = SLACK.awaitCall("chat.postMessage", inChannel("C0NEWS"), ANSWER_DEADLINE);
         assertEquals("1718700000.000100", post.param("thread_ts"), "answered in a thread under the question");
         assertEquals(ANSWER, post.param("text"));
         String blocks = post.param("blocks");
@@ -93,7 +93,7 @@ class SlackBotTest {
         signedJson(eventCallback("Ev0THREAD1", mention("C0NEWS", "1718700100.000100", null,
                 "<@" + StubSlack.BOT_USER_ID + "> When does Putin arrive in North Korea?")))
                 .when().post("/slack/events").then().statusCode(200);
-        SLACK.awaitCalls("chat.postMessage", 1, ANSWER_DEADLINE);
+        SLACK.awaitCall("chat.postMessage", inThread("1718700100.000100"), ANSWER_DEADLINE);
 
         signedJson(eventCallback("Ev0THREAD2", mention("C0NEWS", "1718700200.000200", "1718700100.000100",
                 "<@" + StubSlack.BOT_USER_ID + "> When was his previous visit there?")))
@@ -116,8 +116,7 @@ class SlackBotTest {
         signedJson(eventCallback("Ev0DM1", directMessage("D0ASKER", "1718700300.000100", "UASKER", "When does Putin visit Vietnam?")))
                 .when().post("/slack/events").then().statusCode(200);
 
-        StubSlack.Call post = SLACK.awaitCalls("chat.postMessage", 1, ANSWER_DEADLINE).get(0);
-        assertEquals("D0ASKER", post.param("channel"));
+        StubSlack.Call post = SLACK.awaitCall("chat.postMessage", inChannel("D0ASKER"), ANSWER_DEADLINE);
         assertNull(post.param("thread_ts"), "a DM is answered in the DM, not in a thread");
         assertTrue(post.param("blocks").contains("*Sources*"), post.param("blocks"));
     }
@@ -222,7 +221,7 @@ class SlackBotTest {
         assertTrue(ack.compareTo(Duration.ofSeconds(3)) < 0, "Slack needs the ack within 3 s; it took " + ack);
         assertEquals(0, postedAtAck, "the answer comes after the ack, not before it");
         // the test profile waits 3 s for the LLM's first token, then quotes the articles
-        StubSlack.Call post = SLACK.awaitCalls("chat.postMessage", 1, ANSWER_DEADLINE).get(0);
+        StubSlack.Call post = SLACK.awaitCall("chat.postMessage", inThread("1718700800.000100"), ANSWER_DEADLINE);
         assertTrue(post.param("blocks").contains("Retrieval-only answer"), "a quoted answer is marked: " + post.param("blocks"));
         assertTrue(post.param("text").startsWith("(retrieval-only)"), post.param("text"));
     }
@@ -259,7 +258,10 @@ class SlackBotTest {
                     "<@" + StubSlack.BOT_USER_ID + "> When does Putin visit Vietnam?")))
                     .when().post("/slack/events").then().statusCode(200);
         }
-        List<StubSlack.Call> posts = SLACK.awaitCalls("chat.postMessage", 3, Duration.ofSeconds(40));
+        for (int i = 1; i <= 3; i++) {
+            SLACK.awaitCall("chat.postMessage", inThread("171870100" + i + ".000100"), Duration.ofSeconds(40));
+        }
+        List<StubSlack.Call> posts = SLACK.calls("chat.postMessage");
 
         long busy = posts.stream().filter(p -> p.param("text").contains("answering a lot of questions")).count();
         assertTrue(busy >= 1, posts.toString());
@@ -270,12 +272,19 @@ class SlackBotTest {
         }
     }
 
+    /** Asks a question in another DM and waits for its answer: with one worker, everything asked before it is done by then. */
     private void askSentinelInDm(String eventId) {
-        int before = SLACK.calls("chat.postMessage").size();
         signedJson(eventCallback(eventId, directMessage("D0SENTINEL", "1718709999.000100", "UASKER", "When does Putin visit Vietnam?")))
                 .when().post("/slack/events").then().statusCode(200);
-        List<StubSlack.Call> posts = SLACK.awaitCalls("chat.postMessage", before + 1, ANSWER_DEADLINE);
-        assertEquals("D0SENTINEL", posts.get(posts.size() - 1).param("channel"), posts.toString());
+        SLACK.awaitCall("chat.postMessage", inChannel("D0SENTINEL"), ANSWER_DEADLINE);
+    }
+
+    private static Predicate<StubSlack.Call> inChannel(String channel) {
+        return call -> channel.equals(call.param("channel"));
+    }
+
+    private static Predicate<StubSlack.Call> inThread(String threadTs) {
+        return call -> threadTs.equals(call.param("thread_ts"));
     }
 
     private void assertNothingAnswered() {

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A stand-in for Slack's Web API ({@code /api/<method>}, answering {@code {"ok":true,...}} as Slack does)
@@ -79,14 +81,33 @@ public final class StubSlack {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("expected " + count + " " + method + " call(s) within " + timeout + ", got " + calls());
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
         }
         return calls(method);
+    }
+
+    /** Waits for the first call of {@code method} that matches, or fails after {@code timeout}. */
+    public Call awaitCall(String method, Predicate<Call> matching, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<Call> found = calls(method).stream().filter(matching).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching " + method + " call within " + timeout + ", got " + calls());
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void method(HttpExchange exchange) throws IOException {
