@@ -17,9 +17,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Talks to Slack's Web API through the official SDK: posts and updates messages, adds and removes the
- * :eyes: reaction, answers slash commands through their response_url, and learns the bot's own user id.
- * Failures are logged and reported as {@code false}: a lost Slack call must not take a worker down.
+ * Talks to Slack's Web API through the official SDK: posts messages, adds and removes the :eyes: reaction
+ * that shows a question is being worked on (so there is no placeholder message to update), answers slash
+ * commands through their response_url, and learns the bot's own user id. Failures are logged and reported
+ * as {@code false}: a lost Slack call must not take a worker down.
  */
 @ApplicationScoped
 public class SlackAnswerPoster {
@@ -44,26 +45,15 @@ public class SlackAnswerPoster {
         this.responder = new SlashCommandResponseSender(slack);
     }
 
-    /** Posts a message in a channel, in the thread of {@code threadTs} when given; returns its ts. */
-    public Optional<String> post(String channel, String threadTs, SlackMessage message) {
+    /** Posts a message in a channel, in the thread of {@code threadTs} when given. */
+    public boolean post(String channel, String threadTs, SlackMessage message) {
         try {
             ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
                     .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
                     .unfurlLinks(false).unfurlMedia(false));
-            return ok("chat.postMessage", response) ? Optional.ofNullable(response.getTs()) : Optional.empty();
+            return ok("chat.postMessage", response);
         } catch (IOException | SlackApiException e) {
             LOG.warnf("chat.postMessage to %s failed: %s", channel, e.toString());
-            return Optional.empty();
-        }
-    }
-
-    /** Replaces the text of a message the bot posted earlier. */
-    public boolean update(String channel, String ts, SlackMessage message) {
-        try {
-            return ok("chat.update", methods.chatUpdate(r -> r.channel(channel).ts(ts)
-                    .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
-        } catch (IOException | SlackApiException e) {
-            LOG.warnf("chat.update in %s failed: %s", channel, e.toString());
             return false;
         }
     }

@@ -113,12 +113,15 @@ class SlackBotTest {
 
     @Test
     void answersDirectMessageInTheDm() {
-        signedJson(eventCallback("Ev0DM1", directMessage("D0ASKER", "1718700300.000100", "UASKER", "When does Putin visit Vietnam?")))
+        // non-ASCII on purpose: the signature is over the UTF-8 bytes Slack sends
+        signedJson(eventCallback("Ev0DM1", directMessage("D0ASKER", "1718700300.000100", "UASKER", "When does Putin meet Tô Lâm in Hanoi?")))
                 .when().post("/slack/events").then().statusCode(200);
 
         StubSlack.Call post = SLACK.awaitCall("chat.postMessage", inChannel("D0ASKER"), ANSWER_DEADLINE);
         assertNull(post.param("thread_ts"), "a DM is answered in the DM, not in a thread");
         assertTrue(post.param("blocks").contains("*Sources*"), post.param("blocks"));
+        String question = StubOllama.message(OLLAMA.requests().get(0), "user");
+        assertTrue(question.contains("Question: When does Putin meet Tô Lâm in Hanoi?"), question);
     }
 
     @Test
