@@ -31,12 +31,12 @@ public class SlackRequestVerifier {
 
     @Inject
     public SlackRequestVerifier(SlackSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings.signingSecret(), Clock.systemUTC());
     }
 
-    SlackRequestVerifier(SlackSettings settings, Clock clock) {
+    SlackRequestVerifier(Optional<String> signingSecret, Clock clock) {
         // the Generator refuses an empty secret; when Slack is not configured no request gets this far
-        this.signatures = settings.signingSecret().filter(s -> !s.isBlank()).map(SlackSignature.Generator::new);
+        this.signatures = signingSecret.filter(s -> !s.isBlank()).map(SlackSignature.Generator::new);
         this.clock = clock;
         if (signatures.isPresent() && !Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
             // the SDK signs String.getBytes() in the default charset: anything else breaks non-ASCII messages
