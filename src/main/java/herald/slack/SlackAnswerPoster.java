@@ -1,0 +1,125 @@
+package herald.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.slash_commands.SlashCommandResponseSender;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Talks to Slack's Web API through the official SDK: posts messages, adds and removes the :eyes: reaction
+ * that shows a question is being worked on (so there is no placeholder message to update), answers slash
+ * commands through their response_url, and learns the bot's own user id. Failures are logged and reported
+ * as {@code false}: a lost Slack call must not take a worker down.
+ */
+@ApplicationScoped
+public class SlackAnswerPoster {
+
+    private static final Logger LOG = Logger.getLogger(SlackAnswerPoster.class);
+    static final String WORKING_REACTION = "eyes";
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final SlashCommandResponseSender responder;
+    private volatile String botUserId;
+
+    public SlackAnswerPoster(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        String apiUrl = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
+        config.setMethodsEndpointUrlPrefix(apiUrl);
+        // a worker waits at most this long for Slack; Slack itself answers in well under a second
+        config.setHttpClientCallTimeoutMillis(15_000);
+        config.setStatsEnabled(false);
+        this.slack = Slack.getInstance(config);
+        this.methods = slack.methods(settings.botToken().orElse(""));
+        this.responder = new SlashCommandResponseSender(slack);
+    }
+
+    /** Posts a message in a channel, in the thread of {@code threadTs} when given. */
+    public boolean post(String channel, String threadTs, SlackMessage message) {
+        try {
+            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                    .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
+                    .unfurlLinks(false).unfurlMedia(false));
+            return ok("chat.postMessage", response);
+        } catch (IOException | SlackApiException e) {
+            LOG.warnf("chat.postMessage to %s failed: %s", channel, e.toString());
+            return false;
+        }
+    }
+
+    /** Marks a message with :eyes: while its question is being answered. */
+    public boolean markWorking(String channel, String ts) {
+        try {
+            return ok("reactions.add", methods.reactionsAdd(r -> r.channel(channel).timestamp(ts).name(WORKING_REACTION)));
+        } catch (IOException | SlackApiException e) {
+            LOG.warnf("reactions.add in %s failed: %s", channel, e.toString());
+            return false;
+        }
+    }
+
+    public boolean unmarkWorking(String channel, String ts) {
+        try {
+            return ok("reactions.remove", methods.reactionsRemove(r -> r.channel(channel).timestamp(ts).name(WORKING_REACTION)));
+        } catch (IOException | SlackApiException e) {
+            LOG.warnf("reactions.remove in %s failed: %s", channel, e.toString());
+            return false;
+        }
+    }
+
+    /** Answers a slash command through its response_url, visible to the asker only. */
+    public boolean respond(String responseUrl, SlackMessage message) {
+        try {
+            int status = responder.send(responseUrl, SlashCommandResponse.builder().responseType("ephemeral")
+                    .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).build()).getCode();
+            if (status / 100 != 2) {
+                LOG.warnf("Posting to a slash command's response_url answered HTTP %d", status);
+            }
+            return status / 100 == 2;
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Posting to a slash command's response_url failed: %s", e.toString());
+            return false;
+        }
+    }
+
+    /** The bot's own user id, from auth.test on first use; empty while Slack cannot be asked. */
+    public Optional<String> botUserId() {
+        if (botUserId == null) {
+            try {
+                AuthTestResponse response = methods.authTest(r -> r);
+                if (ok("auth.test", response)) {
+                    botUserId = response.getUserId();
+                }
+            } catch (IOException | SlackApiException e) {
+                LOG.warnf("auth.test failed: %s", e.toString());
+            }
+        }
+        return Optional.ofNullable(botUserId);
+    }
+
+    private static boolean ok(String method, SlackApiTextResponse response) {
+        if (!response.isOk()) {
+            LOG.warnf("Slack refused %s: %s", method, response.getError());
+        }
+        return response.isOk();
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LOG.debugf("Closing the Slack client: %s", e.toString());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package herald.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import herald.answer.Answer;
+import herald.answer.AnswerMode;
+import herald.answer.Source;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Block Kit layout of answers: Slack's size limits, escaping, and the retrieval-only mark. */
+class SlackMessageFormatterTest {
+
+    private final SlackMessageFormatter formatter = new SlackMessageFormatter();
+    private final Source source = new Source("doc-1", "Putin to Visit North Korea & Vietnam", "AP", LocalDate.of(2024, 6, 17),
+            "Putin will travel to Vietnam on June 19-20.", 0.9);
+
+    @Test
+    void splitsLongAnswerIntoSectionsWithinSlackLimit() {
+        String answer = "Putin visits Vietnam on June 19-20 & meets To Lam. ".repeat(200);
+        SlackMessage message = formatter.answer(new Answer(answer, "c", AnswerMode.LLM, List.of(source)));
+
+        List<String> texts = sectionTexts(message.blocks());
+        assertTrue(texts.stream().allMatch(t -> t.length() <= SlackMessageFormatter.MAX_SECTION_CHARS), "a section over 3000 chars");
+        int answerSections = texts.indexOf("*Sources*");
+        assertTrue(answerSections >= 4, "a 10,000-character answer needs several sections, got " + answerSections);
+        String rejoined = String.join(" ", texts.subList(0, answerSections));
+        assertEquals(SlackMessageFormatter.escape(answer).strip().replaceAll("\\s+", " "), rejoined.replaceAll("\\s+", " "),
+                "no text lost or escape cut at the seams");
+        assertTrue(message.text().length() <= SlackMessageFormatter.MAX_SECTION_CHARS);
+        assertTrue(message.blocks().size() <= SlackMessageFormatter.MAX_BLOCKS);
+    }
+
+    @Test
+    void escapesSlackControlCharactersInTitlesAndAnswers() {
+        SlackMessage message = formatter.answer(new Answer("<!channel> Vietnam & Russia", "c", AnswerMode.LLM, List.of(source)));
+        String all = String.join("\n", sectionTexts(message.blocks()));
+        assertTrue(all.contains("&lt;!channel&gt; Vietnam &amp; Russia"), all);
+        assertTrue(all.contains("*[1] Putin to Visit North Korea &amp; Vietnam* · AP · 2024-06-17"), all);
+        assertTrue(all.contains(">Putin will travel to Vietnam on June 19-20."), all);
+    }
+
+    @Test
+    void marksRetrievalOnlyAnswers() {
+        SlackMessage message = formatter.answer(new Answer("Putin will travel to Vietnam on June 19-20.", "c",
+                AnswerMode.RETRIEVAL_ONLY, List.of(source)));
+        assertTrue(message.blocks().toString().contains("Retrieval-only answer"), message.blocks().toString());
+        assertTrue(message.text().startsWith("(retrieval-only)"), message.text());
+    }
+
+    private static List<String> sectionTexts(List<LayoutBlock> blocks) {
+        return blocks.stream().filter(SectionBlock.class::isInstance)
+                .map(b -> ((MarkdownTextObject) ((SectionBlock) b).getText()).getText()).toList();
+    }
+}
