@@ -79,6 +79,33 @@ public final class StubOllama {
         answerWith(request -> List.of(tokens));
     }
 
+    /**
+     * Answers like a model that cites the passage holding {@code fact}: "{n}" in the tokens becomes that
+     * passage's number in the prompt, whatever rank retrieval gave it.
+     */
+    public void answerCiting(String fact, String... tokens) {
+        answerWith(request -> {
+            String n = String.valueOf(citationOf(message(request, "user"), fact));
+            return java.util.Arrays.stream(tokens).map(t -> t.replace("{n}", n)).toList();
+        });
+    }
+
+    /** The number of the prompt's passage that contains the fact, or 0. */
+    public static int citationOf(String prompt, String fact) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\[(\\d+)\\] ").matcher(prompt);
+        List<int[]> starts = new java.util.ArrayList<>();
+        while (m.find()) {
+            starts.add(new int[]{Integer.parseInt(m.group(1)), m.start()});
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[1] : prompt.length();
+            if (prompt.substring(starts.get(i)[1], end).contains(fact)) {
+                return starts.get(i)[0];
+            }
+        }
+        return 0;
+    }
+
     public void slow(Duration beforeFirstToken, Duration betweenTokens) {
         this.delayBeforeFirstToken = beforeFirstToken;
         this.delayBetweenTokens = betweenTokens;

@@ -46,7 +46,9 @@ class WidgetEndToEndTest {
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final LocatorAssertions.ContainsTextOptions PATIENTLY =
             new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
-    private static final String PUTIN_ANSWER = "Putin visits Vietnam on June 19-20, 2024 [1].";
+    private static final String PUTIN_ANSWER = "Putin visits Vietnam on June 19-20, 2024 [{n}].";
+    /** What the seed passage says, so the stub LLM cites it wherever retrieval ranked it. */
+    private static final String VIETNAM_FACT = "travel to Vietnam on June 19-20";
 
     private static Chromium chromium;
     /** 127.0.0.1 is a localhost origin: allowed by default. */
@@ -94,7 +96,7 @@ class WidgetEndToEndTest {
 
     @Test
     void streamsAnswerWithCitationOnHostPage() {
-        OLLAMA.answerWith("Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20, ", "2024 ", "[1].");
+        OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20, ", "2024 ", "[{n}].");
         // slow enough to watch the answer grow, well inside the 3 s the test profile waits for a token
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(250));
         openWidgetOn(allowedSite);
@@ -136,9 +138,9 @@ class WidgetEndToEndTest {
                 return List.of("When was Putin's previous visit to North Korea?");
             }
             if (user.contains("Earlier in this conversation:")) {
-                return List.of("His previous visit to Pyongyang was in July 2000 [1].");
+                return List.of("His previous visit to Pyongyang was in July 2000 [" + StubOllama.citationOf(user, "since July 2000") + "].");
             }
-            return List.of(PUTIN_ANSWER);
+            return List.of(PUTIN_ANSWER.replace("{n}", String.valueOf(StubOllama.citationOf(user, VIETNAM_FACT))));
         });
         openWidgetOn(allowedSite);
 
@@ -160,7 +162,7 @@ class WidgetEndToEndTest {
 
     @Test
     void keepsConversationAcrossReloadAndNewChatStartsOver() {
-        OLLAMA.answerWith(PUTIN_ANSWER);
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
         openWidgetOn(allowedSite);
         ask("When does Putin visit Vietnam?");
         assertThat(page.locator(".msg.bot .answer-text").last()).containsText("June 19-20", PATIENTLY);
@@ -208,7 +210,7 @@ class WidgetEndToEndTest {
 
     @Test
     void pageOnDisallowedOriginGetsNoAnswer() {
-        OLLAMA.answerWith(PUTIN_ANSWER);
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
         openWidgetOn(refusedSite);
 
         ask("When does Putin visit Vietnam?");
@@ -234,7 +236,7 @@ class WidgetEndToEndTest {
 
     @Test
     void stopButtonCancelsStreamingAnswer() {
-        OLLAMA.answerWith("Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20 ", "[1].");
+        OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20 ", "[{n}].");
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(800));
         openWidgetOn(allowedSite);
 
@@ -250,7 +252,7 @@ class WidgetEndToEndTest {
 
     @Test
     void keyboardSendsWithEnterAddsLinesWithShiftEnterAndClosesWithEscape() {
-        OLLAMA.answerWith(PUTIN_ANSWER);
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
         page.navigate(allowedSite.pageUrl(service()));
         page.locator(".launcher").click();
         Locator input = page.locator("textarea");
@@ -272,7 +274,7 @@ class WidgetEndToEndTest {
 
     @Test
     void fitsA375PixelPhone() {
-        OLLAMA.answerWith(PUTIN_ANSWER);
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
         context.close();
         context = chromium.phone();
         page = context.newPage();
@@ -292,7 +294,7 @@ class WidgetEndToEndTest {
 
     @Test
     void fullPageChatAnswersOnHeraldsOwnOrigin() {
-        OLLAMA.answerWith(PUTIN_ANSWER);
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
         page.navigate(root.toString() + "chat");
         assertThat(page.locator(".launcher")).hasCount(0);
         assertThat(page.locator("textarea")).isFocused();
