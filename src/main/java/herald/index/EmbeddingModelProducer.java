@@ -1,7 +1,7 @@
 package herald.index;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -13,6 +13,12 @@ public class EmbeddingModelProducer {
     @Produces
     @Singleton
     EmbeddingModel embeddingModel() {
-        return new BgeSmallEnV15QuantizedEmbeddingModel();
+        return new BgeSmallEmbeddingModel(Runtime.getRuntime().availableProcessors());
+    }
+
+    void close(@Disposes EmbeddingModel model) {
+        if (model instanceof BgeSmallEmbeddingModel own) {
+            own.close();
+        }
     }
 }

@@ -53,22 +53,27 @@ public class ArticleIngestor {
             throw new IllegalArgumentException("The article has no text once share buttons and related links are removed");
         }
         String id = contentId(text);
-        // serialized so two concurrent uploads of one text cannot both pass the existence check
+        Optional<Article> existing = index.find(id);
+        if (existing.isPresent()) {
+            return new Ingested(existing.get(), false);
+        }
+        // embedding, the slow part, runs outside the lock so concurrent ingestions overlap on the cores
+        List<Passage> passages = splitter.split(text);
+        List<TextSegment> segments = passages.stream()
+                .map(p -> TextSegment.from(embeddingText(title, p.text())))
+                .toList();
+        List<float[]> vectors = embeddings.embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        Article article = new Article(id, title, text, blankToNull(draft.source()), draft.publishedAt(), passages.size());
+        // serialized so two concurrent uploads of one text cannot both be stored
         synchronized (this) {
-            Optional<Article> existing = index.find(id);
+            existing = index.find(id);
             if (existing.isPresent()) {
                 return new Ingested(existing.get(), false);
             }
-            List<Passage> passages = splitter.split(text);
-            List<TextSegment> segments = passages.stream()
-                    .map(p -> TextSegment.from(embeddingText(title, p.text())))
-                    .toList();
-            List<float[]> vectors = embeddings.embedAll(segments).content().stream().map(e -> e.vector()).toList();
-            Article article = new Article(id, title, text, blankToNull(draft.source()), draft.publishedAt(), passages.size());
             index.add(article, passages, vectors);
-            LOG.infof("Ingested \"%s\" (%s): %d passages", title, id, passages.size());
-            return new Ingested(article, true);
         }
+        LOG.infof("Ingested \"%s\" (%s): %d passages", title, id, passages.size());
+        return new Ingested(article, true);
     }
 
     /** The title travels with each passage's embedding: it tells competing articles' passages apart. */
