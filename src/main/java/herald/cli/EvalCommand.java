@@ -1,5 +1,6 @@
 package herald.cli;
 
+import herald.answer.QuestionAnswerer;
 import herald.eval.Evaluator;
 import herald.eval.LabelledQuestion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,35 +11,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code eval --questions FILE [--corpus DIR] [--min-recall5 X] [--min-answers X] [--min-refusals X]}:
- * answers a labelled question set in-process and prints per-question results and totals; exits 1 when a
- * total falls below its floor, so CI can gate on it. It runs on a fresh, temporary index (the bundled
- * article plus {@code --corpus}), never on the service's own.
+ * {@code eval --questions FILE [--corpus DIR] [--url URL] [--min-recall5 X] [--min-answers X] [--min-refusals X]}:
+ * answers a labelled question set and prints per-question results and totals; exits 1 when a total falls
+ * below its floor, so CI can gate on it. In-process it runs on a fresh, temporary index (the bundled
+ * article plus {@code --corpus}), never on the service's own; with {@code --url} it asks a running service.
  */
 @ApplicationScoped
 public class EvalCommand {
 
-    private final Evaluator evaluator;
+    private final QuestionAnswerer answerer;
     private final FolderIngestCommand ingest;
 
-    public EvalCommand(Evaluator evaluator, FolderIngestCommand ingest) {
-        this.evaluator = evaluator;
+    public EvalCommand(QuestionAnswerer answerer, FolderIngestCommand ingest) {
+        this.answerer = answerer;
         this.ingest = ingest;
     }
 
     int run(String... args) {
+        return run(answerer::ask, ingest, args);
+    }
+
+    /** @param ingest the in-process ingestion for {@code --corpus}, or null when asking a service */
+    static int run(Evaluator.Answerer answerer, FolderIngestCommand ingest, String... args) {
         String questions = option(args, "--questions");
         if (questions == null) {
             HeraldMain.TERMINAL.println("eval needs --questions FILE (JSON lines: id, question, history?, answerable, expect_any, gold_passage)");
             return 2;
         }
         String corpus = option(args, "--corpus");
-        if (corpus != null && FolderIngestCommand.run(ingest, corpus) != 0) {
+        String url = option(args, "--url");
+        if (corpus != null && FolderIngestCommand.run(ingest, url == null ? new String[]{corpus} : new String[]{corpus, "--url", url}) != 0) {
             return 1;
         }
         Evaluator.Report report;
         try {
-            report = evaluator.run(LabelledQuestion.parse(Files.readString(Path.of(questions), StandardCharsets.UTF_8)));
+            report = new Evaluator(answerer).run(LabelledQuestion.parse(Files.readString(Path.of(questions), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             HeraldMain.TERMINAL.println("Cannot read " + questions + ": " + e.getMessage());
             return 1;

@@ -31,6 +31,10 @@ public class HeraldMain implements QuarkusApplication {
             // through a running service's API: nothing of our own to start
             System.exit(FolderIngestCommand.run(null, Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 1 && args[0].equals("eval") && Arrays.asList(args).contains("--url")) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            System.exit(EvalCommand.run(new herald.eval.ServiceAnswerer(EvalCommand.option(rest, "--url")), null, rest));
+        }
         if (args.length > 0 && !args[0].equals("serve")) {
             // a one-off command must not take the port of a service that may be running beside it
             System.setProperty("quarkus.http.port", "0");
@@ -81,7 +85,7 @@ public class HeraldMain implements QuarkusApplication {
                           java -jar quarkus-run.jar                 run the service
                           java -jar quarkus-run.jar ingest FOLDER [--url URL] [--api-key KEY]
                                                                     ingest every .txt, .md and .html file of FOLDER
-                          java -jar quarkus-run.jar eval --questions FILE [--corpus DIR] [--mode llm|retrieval-only]
+                          java -jar quarkus-run.jar eval --questions FILE [--corpus DIR] [--mode llm|retrieval-only] [--url URL]
                                 [--min-recall5 X] [--min-answers X] [--min-refusals X]
                                                                     score a labelled question set on a fresh index""");
                 yield 2;

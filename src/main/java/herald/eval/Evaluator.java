@@ -6,19 +6,24 @@ import herald.answer.ConversationStore;
 import herald.answer.QuestionAnswerer;
 import herald.answer.RetrievalOnlyAnswerer;
 import herald.answer.Source;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Runs a labelled question set through the answerer and scores retrieval, answers and refusals. */
-@ApplicationScoped
+/**
+ * Runs a labelled question set through an answerer (in-process, or a running service over HTTP) and
+ * scores retrieval, answers and refusals.
+ */
 public class Evaluator {
 
-    private final QuestionAnswerer answerer;
+    /** Whatever answers: {@link QuestionAnswerer#ask} in-process, or {@link ServiceAnswerer} over HTTP. */
+    public interface Answerer {
+        Answer ask(String question, String conversationId);
+    }
 
-    public Evaluator(QuestionAnswerer answerer) {
+    private final Answerer answerer;
+
+    public Evaluator(Answerer answerer) {
         this.answerer = answerer;
     }
 

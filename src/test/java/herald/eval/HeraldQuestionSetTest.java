@@ -1,5 +1,6 @@
 package herald.eval;
 
+import herald.answer.QuestionAnswerer;
 import herald.ingest.ArticleIngestor;
 import herald.ingest.ArticleReader;
 import herald.testing.RetrievalOnlyProfile;
@@ -37,9 +38,9 @@ class HeraldQuestionSetTest {
     private final ArticleIngestor ingestor;
     private final Evaluator evaluator;
 
-    HeraldQuestionSetTest(ArticleIngestor ingestor, Evaluator evaluator) {
+    HeraldQuestionSetTest(ArticleIngestor ingestor, QuestionAnswerer answerer) {
         this.ingestor = ingestor;
-        this.evaluator = evaluator;
+        this.evaluator = new Evaluator(answerer::ask);
     }
 
     @BeforeEach
