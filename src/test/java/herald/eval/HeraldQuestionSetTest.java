@@ -36,11 +36,11 @@ class HeraldQuestionSetTest {
             "xi-jinping-hanoi-state-visit-2023.txt", "yoon-suk-yeol-vietnam-state-visit-2023.txt");
 
     private final ArticleIngestor ingestor;
-    private final Evaluator evaluator;
+    private final QuestionAnswerer answerer;
 
     HeraldQuestionSetTest(ArticleIngestor ingestor, QuestionAnswerer answerer) {
         this.ingestor = ingestor;
-        this.evaluator = new Evaluator(answerer::ask);
+        this.answerer = answerer;
     }
 
     @BeforeEach
@@ -54,7 +54,7 @@ class HeraldQuestionSetTest {
 
     @Test
     void staysAboveQualityFloorsOnHeraldQuestionSet() {
-        Evaluator.Report report = evaluator.run(LabelledQuestion.load("eval/herald-questions.jsonl"));
+        Evaluator.Report report = new Evaluator(answerer::ask).run(LabelledQuestion.load("eval/herald-questions.jsonl"));
         LOG.info("\n" + report.format());
         // floors a little under the figures measured when the gate was set (docs/quality.md): a drop fails CI
         assertTrue(report.recallAt(5) >= 0.88, "recall@5 " + report.recallAt(5));
@@ -64,7 +64,7 @@ class HeraldQuestionSetTest {
 
     @Test
     void developmentQuestionsStillRightAmongCompetingArticles() {
-        Evaluator.Report report = evaluator.run(LabelledQuestion.load("eval/dev-questions.jsonl"));
+        Evaluator.Report report = new Evaluator(answerer::ask).run(LabelledQuestion.load("eval/dev-questions.jsonl"));
         LOG.info("\n" + report.format());
         // among competing articles "when did Putin's current term begin?" may rightly be answered from the
         // China article ("sworn in for a fifth term on May 7"), which the dev label does not expect
