@@ -67,6 +67,12 @@ public class RetrievalOnlyAnswerer {
             + "dozen|hundred|thousand|million|billion|several)\\b");
     /** Two or more capitalised words in a row: a person's name, most often, in news prose. */
     private static final Pattern PERSON_NAME = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\\b");
+    /** Dates a quote cannot be read without the article's own date. */
+    private static final Pattern RELATIVE_DAY = Pattern.compile(
+            "(?i)\\b(today|tomorrow|yesterday|tonight|this (week|weekend|month)|next week|last week|"
+            + "(on |next |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b");
+    private static final java.time.format.DateTimeFormatter PUBLICATION_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     /** A capitalised word that does not start a sentence: a name. */
     private static final Pattern PROPER_NOUN = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
     /** A date a "when" question can be answered with: a day of a month, a year, a weekday. */
@@ -146,6 +152,11 @@ public class RetrievalOnlyAnswerer {
         StringBuilder text = new StringBuilder();
         for (Candidate c : chosen) {
             text.append(text.length() == 0 ? "" : " ").append('“').append(c.sentence()).append("” [").append(c.citation()).append(']');
+            LocalDate published = passages.get(c.citation() - 1).passage().publishedAt();
+            if (published != null && RELATIVE_DAY.matcher(c.sentence()).find()) {
+                // "tomorrow" means nothing to a reader who does not know when the article appeared
+                text.append(" (published ").append(PUBLICATION_DATE.format(published)).append(')');
+            }
         }
         return new Quote(text.toString(), false);
     }
