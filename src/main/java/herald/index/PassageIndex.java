@@ -143,11 +143,7 @@ public class PassageIndex {
 
     public Optional<Article> find(String documentId) {
         return search(searcher -> {
-            Query q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(PassageFields.KIND, PassageFields.KIND_ARTICLE)), Occur.FILTER)
-                    .add(new TermQuery(new Term(PassageFields.DOC_ID, documentId)), Occur.FILTER)
-                    .build();
-            TopDocs top = searcher.search(q, 1);
+            TopDocs top = searcher.search(ofDocument(PassageFields.KIND_ARTICLE, documentId), 1);
             return top.scoreDocs.length == 0 ? Optional.<Article>empty()
                     : Optional.of(toArticle(searcher.storedFields().document(top.scoreDocs[0].doc)));
         });
@@ -169,10 +165,7 @@ public class PassageIndex {
 
     public List<IndexedPassage> passagesOf(String documentId) {
         return search(searcher -> {
-            Query q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(PassageFields.KIND, PassageFields.KIND_PASSAGE)), Occur.FILTER)
-                    .add(new TermQuery(new Term(PassageFields.DOC_ID, documentId)), Occur.FILTER)
-                    .build();
+            Query q = ofDocument(PassageFields.KIND_PASSAGE, documentId);
             int n = Math.max(1, searcher.count(q));
             List<IndexedPassage> passages = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
@@ -248,6 +241,14 @@ public class PassageIndex {
             }
             return result;
         });
+    }
+
+    /** The article record ({@code KIND_ARTICLE}) or the passages ({@code KIND_PASSAGE}) of one article. */
+    private static Query ofDocument(String kind, String documentId) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(PassageFields.KIND, kind)), Occur.FILTER)
+                .add(new TermQuery(new Term(PassageFields.DOC_ID, documentId)), Occur.FILTER)
+                .build();
     }
 
     private int count(String kind) {
