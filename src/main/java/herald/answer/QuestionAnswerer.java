@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,8 @@ public class QuestionAnswerer {
     private final ConversationStore conversations;
     private final HeraldConfig.Answer settings;
     private final MeterRegistry metrics;
+    /** Until when the LLM is skipped after a failure (a simple circuit breaker). */
+    private volatile Instant llmSkippedUntil = Instant.MIN;
 
     public QuestionAnswerer(HybridRetriever retriever, RetrievalOnlyAnswerer quoter, PromptBuilder prompts,
                             NewsAssistant assistant, FollowUpRewriter rewriter, ConversationStore conversations,
@@ -72,7 +75,8 @@ public class QuestionAnswerer {
         String q = validate(question);
         String id = conversationId == null || conversationId.isBlank() ? ConversationStore.newId() : conversationId.strip();
         Timer.Sample started = Timer.start(metrics);
-        boolean useLlm = settings.mode() == HeraldConfig.Answer.Mode.LLM;
+        boolean useLlm = settings.mode() == HeraldConfig.Answer.Mode.LLM
+                && (Instant.now().isAfter(llmSkippedUntil) || !settings.fallbackToRetrievalOnly());
 
         List<Turn> history = conversations.history(id);
         String standalone = q;
@@ -117,8 +121,9 @@ public class QuestionAnswerer {
         return Multi.createBy().concatenating().streams(
                         Multi.createFrom().item(new AnswerEvent.Sources(sources)), tokens, done)
                 .onFailure().recoverWithMulti(failure -> {
-                    LOG.warnf("Ollama failed (%s)%s", failure.toString(),
-                            settings.fallbackToRetrievalOnly() ? "; answering from the passages alone" : "");
+                    llmSkippedUntil = Instant.now().plus(settings.retryAfter());
+                    LOG.warnf("Ollama failed (%s)%s", failure.toString(), settings.fallbackToRetrievalOnly()
+                            ? "; answering from the passages alone for the next " + settings.retryAfter().toSeconds() + " s" : "");
                     if (!settings.fallbackToRetrievalOnly()) {
                         return Multi.createFrom().failure(new LlmUnavailableException(failure));
                     }

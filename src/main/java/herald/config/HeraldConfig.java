@@ -94,6 +94,13 @@ public interface HeraldConfig {
         @WithDefault("120s")
         java.time.Duration timeout();
 
+        /**
+         * After Ollama fails, how long to answer from the passages without trying it again, so that a hung
+         * Ollama costs one reader a timeout rather than every reader.
+         */
+        @WithDefault("30s")
+        java.time.Duration retryAfter();
+
         /** Lowest relevance at which retrieval-only mode quotes a sentence instead of saying the articles do not say. */
         @WithDefault("0.5")
         double minRelevance();
