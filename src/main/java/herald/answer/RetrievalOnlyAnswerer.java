@@ -8,6 +8,7 @@ import herald.ingest.SentenceSplitter;
 import herald.retrieval.HybridRetriever;
 import herald.retrieval.RetrievedPassage;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RetrievalOnlyAnswerer {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RetrievalOnlyAnswerer.class);
+    private static final Logger LOG = Logger.getLogger(RetrievalOnlyAnswerer.class);
 
     public static final String REFUSAL = "The ingested articles do not say.";
 
@@ -57,14 +58,6 @@ public class RetrievalOnlyAnswerer {
             "US", "United States", "U.S", "United States", "USA", "United States", "UK", "United Kingdom",
             "U.K", "United Kingdom", "UN", "United Nations", "U.N", "United Nations", "EU", "European Union",
             "DPRK", "North Korea");
-    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-    private static final Pattern DATE_WORDS = Pattern.compile("(?i)\\b(" + MONTHS
-            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
-            + "|(19|20)\\d\\d|ago|last (week|month|year|spring|summer|autumn|fall|winter)"
-            + "|next (week|month|year)|this (week|month|year|weekend)|weekend|morning|evening)\\b");
-    private static final Pattern NUMBER_WORDS = Pattern.compile("\\d|(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-            + "dozen|hundred|thousand|million|billion|several)\\b");
     /** Two or more capitalised words in a row: a person's name, most often, in news prose. */
     private static final Pattern PERSON_NAME = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\\b");
     /** Dates a quote cannot be read without the article's own date. */
@@ -75,9 +68,6 @@ public class RetrievalOnlyAnswerer {
             java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     /** A capitalised word that does not start a sentence: a name. */
     private static final Pattern PROPER_NOUN = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
-    /** A date a "when" question can be answered with: a day of a month, a year, a weekday. */
-    private static final Pattern EXACT_DATE = Pattern.compile("(?i)\\b((" + MONTHS + ")\\.? \\d{1,2}|\\d{1,2} (" + MONTHS
-            + ")|(19|20)\\d\\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\\b");
 
     /** Below this share of the question's words found in the passage, the passage is about something else. */
     static final double MIN_COVERAGE = 0.5;
@@ -189,7 +179,7 @@ public class RetrievalOnlyAnswerer {
             double lexical = coverage(discriminating, terms(sentence));
             double typeFitForWho = type == AnswerType.PERSON ? personFit(sentence, question) : 0;
             double typeFit = type.fit(sentence, termPositions(sentence, questionTerms.keySet()),
-                    passages.get(origins.get(k)[0] - 1).passage().publishedAt(), tense(question));
+                    passages.get(origins.get(k)[0] - 1).passage().publishedAt(), AnswerType.tense(question));
             double rankPrior = -0.01 * (origins.get(k)[0] - 1)
                     + (conversationDocuments.contains(passages.get(origins.get(k)[0] - 1).passage().documentId()) ? FOLLOW_UP_AFFINITY : 0);
             typeFit += typeFitForWho;
@@ -280,131 +270,6 @@ public class RetrievalOnlyAnswerer {
             }
         }
         return -0.05;
-    }
-
-    enum AnswerType {
-        DATE, NUMBER, REASON, PERSON, ANY;
-
-        static AnswerType of(String question) {
-            String q = question.toLowerCase(Locale.ROOT).strip();
-            if (q.matches("^(and )?(when|what (date|day|time|year|month)|since when|how long ago|on what (date|day)).*")) {
-                return DATE;
-            }
-            if (q.matches("^(and )?how (many|much).*")) {
-                return NUMBER;
-            }
-            if (q.matches("^(and )?(why|for what reason|what (was|is) the reason).*")) {
-                return REASON;
-            }
-            if (q.matches("^(and )?(who|whom|which (leader|official|minister|president|person|people)).*")) {
-                return PERSON;
-            }
-            return ANY;
-        }
-
-        /**
-         * A bonus for a sentence holding what is asked for, a penalty for one that cannot answer it. For a
-         * date: more when it stands near the question's words (the answer sits beside what it answers)
-         * and when it lies on the side of the publication date the question asks about ("was" / "will").
-         */
-        double fit(String sentence, List<Integer> questionTermPositions, LocalDate published, Tense asked) {
-            return switch (this) {
-                case DATE -> dateFit(sentence, questionTermPositions, published, asked);
-                case NUMBER -> numberFit(sentence, questionTermPositions);
-                case PERSON -> 0;
-                case REASON -> REASON_WORDS.matcher(sentence).find() || REPORTED_SPEECH.matcher(sentence).find() ? 0.15 : 0;
-                case ANY -> 0;
-            };
-        }
-
-        /** A count stands right before or after what it counts ("205 business leaders"). */
-        private static double numberFit(String sentence, List<Integer> questionTermPositions) {
-            Matcher number = NUMBER_WORDS.matcher(sentence);
-            double best = -0.1;
-            while (number.find()) {
-                int at = wordIndex(sentence, number.start());
-                boolean near = questionTermPositions.stream().anyMatch(p -> Math.abs(p - at) <= 2);
-                best = Math.max(best, near ? 0.15 : 0.03);
-            }
-            return best;
-        }
-
-        private static double dateFit(String sentence, List<Integer> questionTermPositions, LocalDate published, Tense asked) {
-            Matcher exact = EXACT_DATE.matcher(sentence);
-            double best = DATE_WORDS.matcher(sentence).find() ? 0.03 : -0.1;
-            while (exact.find()) {
-                int at = wordIndex(sentence, exact.start());
-                boolean near = questionTermPositions.stream().anyMatch(p -> Math.abs(p - at) <= DATE_PROXIMITY_WORDS);
-                double fit = near ? 0.15 : 0.05;
-                Tense tense = tenseOf(exact.group(), sentence, published);
-                if (asked != Tense.UNKNOWN && tense != Tense.UNKNOWN) {
-                    fit += asked == tense ? 0.15 : -0.1;
-                }
-                best = Math.max(best, fit);
-            }
-            return best;
-        }
-    }
-
-    /** Which side of the article's publication date a question or a date lies on. */
-    enum Tense {
-        PAST, FUTURE, UNKNOWN
-    }
-
-    private static final Pattern PAST_QUESTION = Pattern.compile("(?i)\\b(was|were|did|had|previous|previously|last|ago|earlier|before|first)\\b");
-    private static final Pattern FUTURE_QUESTION = Pattern.compile("(?i)\\b(will|going to|next|upcoming|plans?|planned|scheduled|does|is|are)\\b");
-    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
-    private static final Pattern MONTH_DAY = Pattern.compile("(?i)(" + MONTHS + ")\\.? (\\d{1,2})");
-    /** Explanations in news prose: causal words, or someone's own words quoted. */
-    private static final Pattern REASON_WORDS = Pattern.compile("(?i)\\b(because|due to|owing to|in order to|so as to|aimed at|in protest|as a result|citing)\\b");
-    private static final Pattern REPORTED_SPEECH = Pattern.compile("[\"“][^\"”]{15,}[\"”]");
-    /** How far, in words, a date may stand from the question's words to count as its answer. */
-    private static final int DATE_PROXIMITY_WORDS = 5;
-
-    static Tense tense(String question) {
-        if (PAST_QUESTION.matcher(question).find()) {
-            return Tense.PAST;
-        }
-        return FUTURE_QUESTION.matcher(question).find() ? Tense.FUTURE : Tense.UNKNOWN;
-    }
-
-    private static Tense tenseOf(String date, String sentence, LocalDate published) {
-        if (published == null) {
-            return Tense.UNKNOWN;
-        }
-        Matcher year = YEAR.matcher(date);
-        if (year.find()) {
-            int y = Integer.parseInt(year.group());
-            return y < published.getYear() ? Tense.PAST : y > published.getYear() ? Tense.FUTURE : Tense.UNKNOWN;
-        }
-        String d = date.toLowerCase(Locale.ROOT);
-        if (d.equals("yesterday")) {
-            return Tense.PAST;
-        }
-        if (d.equals("tomorrow")) {
-            return Tense.FUTURE;
-        }
-        Matcher md = MONTH_DAY.matcher(date);
-        if (md.find()) {
-            try {
-                java.time.Month month = java.time.Month.from(java.time.format.DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH)
-                        .parse(capitalize(md.group(1).substring(0, 3))));
-                LocalDate when = LocalDate.of(published.getYear(), month, Math.min(28, Integer.parseInt(md.group(2))));
-                // a month-day without a year is this year's: before publication it has happened
-                return when.isBefore(published) ? Tense.PAST : Tense.FUTURE;
-            } catch (RuntimeException e) {
-                return Tense.UNKNOWN;
-            }
-        }
-        return Tense.UNKNOWN;
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    private static int wordIndex(String sentence, int charIndex) {
-        return sentence.substring(0, charIndex).split("\\s+").length;
     }
 
     /** Word positions in the sentence whose terms the question holds. */
