@@ -45,11 +45,14 @@ public class AskResource {
     @POST
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Answer a question as Server-Sent Events: sources, token..., done")
+    @Operation(summary = "Answer a question as Server-Sent Events: sources, token..., done (or error)")
     public Multi<OutboundSseEvent> stream(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
                                           @Context Sse sse) {
         return answerer.stream(request.question(), request.conversationId())
-                .map(event -> toSse(sse, event));
+                .map(event -> toSse(sse, event))
+                // the status line is long gone once events flow: the failure travels as an event of its own
+                .onFailure(QuestionAnswerer.LlmUnavailableException.class).recoverWithItem(failure ->
+                        event(sse, "error", Problem.of(503, "Service Unavailable", failure.getMessage())));
     }
 
     private OutboundSseEvent toSse(Sse sse, AnswerEvent event) {
