@@ -43,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -112,6 +113,53 @@ public class PassageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An article with its passages and one vector per passage, as {@link #add} takes them. */
+    public record Entry(Article article, List<Passage> passages, List<float[]> vectors) {
+    }
+
+    /**
+     * For bulk loads and benchmarks: adds many articles and commits once at the end, so nothing of the
+     * load is durable until it returns (unlike {@link #add}, which commits each article). Reads the
+     * entries lazily, so a load need not fit in memory.
+     */
+    public synchronized void addAll(Iterator<Entry> entries) {
+        try {
+            while (entries.hasNext()) {
+                Entry e = entries.next();
+                if (e.passages().size() != e.vectors().size()) {
+                    throw new IllegalArgumentException("one vector per passage");
+                }
+                writer.addDocument(articleDocument(e.article()));
+                for (int i = 0; i < e.passages().size(); i++) {
+                    writer.addDocument(passageDocument(e.article(), e.passages().get(i), e.vectors().get(i)));
+                }
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment, for after a bulk load: one HNSW graph to search instead of one per
+     * segment. Costly: it rewrites the whole index and rebuilds its graph (minutes at 500k passages).
+     */
+    public synchronized void forceMerge() {
+        try {
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Segments in the searchable index: each has its own HNSW graph, searched one after the other. */
+    public int segmentCount() {
+        return search(searcher -> searcher.getIndexReader().leaves().size());
     }
 
     /** Adds one passage that arrives without its article (the {@code EmbeddingStore} path). */
