@@ -61,6 +61,12 @@ public class PassageIndex {
     private static final Logger LOG = Logger.getLogger(PassageIndex.class);
     /** Titles help tell competing articles apart but must not outweigh the passage's own words. */
     private static final float TITLE_BOOST = 0.3f;
+    /**
+     * Indexing buffer during {@link #addAll}: Lucene's default 16 MB flushes a segment every few thousand
+     * passages and then merges them, rebuilding HNSW graphs again and again; 256 MB holds about 100k
+     * passages per segment. Costs that much heap while a bulk load runs, and only then.
+     */
+    private static final double BULK_RAM_BUFFER_MB = 256;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Path directory;
@@ -125,6 +131,8 @@ public class PassageIndex {
      * entries lazily, so a load need not fit in memory.
      */
     public synchronized void addAll(Iterator<Entry> entries) {
+        double ramBuffer = writer.getConfig().getRAMBufferSizeMB();
+        writer.getConfig().setRAMBufferSizeMB(BULK_RAM_BUFFER_MB);
         try {
             while (entries.hasNext()) {
                 Entry e = entries.next();
@@ -140,6 +148,8 @@ public class PassageIndex {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.getConfig().setRAMBufferSizeMB(ramBuffer);
         }
     }
 
