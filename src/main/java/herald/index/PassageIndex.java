@@ -18,8 +18,11 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -273,6 +276,32 @@ public class PassageIndex {
      */
     public List<ScoredPassage> nearest(float[] vector, int n, int candidates) {
         return scored(new KnnFloatVectorQuery(PassageFields.VECTOR, vector, Math.max(n, candidates)), n, true);
+    }
+
+    /**
+     * The vector stored with a passage at ingestion (the embedding of its title and text), or empty when the
+     * passage is gone: reading it costs a lookup, embedding the passage again costs a model call.
+     */
+    public Optional<float[]> vectorOf(String documentId, int ordinal) {
+        return search(searcher -> {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PassageFields.KIND, PassageFields.KIND_PASSAGE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageFields.DOC_ID, documentId)), Occur.FILTER)
+                    .build();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, searcher.count(q))).scoreDocs) {
+                Document stored = searcher.storedFields().document(sd.doc, Set.of(PassageFields.ORDINAL));
+                if (stored.getField(PassageFields.ORDINAL).numericValue().intValue() != ordinal) {
+                    continue;
+                }
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                FloatVectorValues vectors = leaf.reader().getFloatVectorValues(PassageFields.VECTOR);
+                if (vectors != null && vectors.advance(sd.doc - leaf.docBase) == sd.doc - leaf.docBase) {
+                    return Optional.of(vectors.vectorValue().clone());
+                }
+            }
+            return Optional.<float[]>empty();
+        });
     }
 
     /** The analyzer's terms for a text: lower-cased, stemmed, without stop words. */
