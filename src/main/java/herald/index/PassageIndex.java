@@ -18,8 +18,11 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -43,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +64,12 @@ public class PassageIndex {
     private static final Logger LOG = Logger.getLogger(PassageIndex.class);
     /** Titles help tell competing articles apart but must not outweigh the passage's own words. */
     private static final float TITLE_BOOST = 0.3f;
+    /**
+     * Indexing buffer during {@link #addAll}: Lucene's default 16 MB flushes a segment every few thousand
+     * passages and then merges them, rebuilding HNSW graphs again and again; 256 MB holds about 100k
+     * passages per segment. Costs that much heap while a bulk load runs, and only then.
+     */
+    private static final double BULK_RAM_BUFFER_MB = 256;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final Path directory;
@@ -112,6 +122,57 @@ public class PassageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An article with its passages and one vector per passage, as {@link #add} takes them. */
+    public record Entry(Article article, List<Passage> passages, List<float[]> vectors) {
+    }
+
+    /**
+     * For bulk loads and benchmarks: adds many articles and commits once at the end, so nothing of the
+     * load is durable until it returns (unlike {@link #add}, which commits each article). Reads the
+     * entries lazily, so a load need not fit in memory.
+     */
+    public synchronized void addAll(Iterator<Entry> entries) {
+        double ramBuffer = writer.getConfig().getRAMBufferSizeMB();
+        writer.getConfig().setRAMBufferSizeMB(BULK_RAM_BUFFER_MB);
+        try {
+            while (entries.hasNext()) {
+                Entry e = entries.next();
+                if (e.passages().size() != e.vectors().size()) {
+                    throw new IllegalArgumentException("one vector per passage");
+                }
+                writer.addDocument(articleDocument(e.article()));
+                for (int i = 0; i < e.passages().size(); i++) {
+                    writer.addDocument(passageDocument(e.article(), e.passages().get(i), e.vectors().get(i)));
+                }
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.getConfig().setRAMBufferSizeMB(ramBuffer);
+        }
+    }
+
+    /**
+     * Merges the index into one segment, for after a bulk load: one HNSW graph to search instead of one per
+     * segment. Costly: it rewrites the whole index and rebuilds its graph (minutes at 500k passages).
+     */
+    public synchronized void forceMerge() {
+        try {
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Segments in the searchable index: each has its own HNSW graph, searched one after the other. */
+    public int segmentCount() {
+        return search(searcher -> searcher.getIndexReader().leaves().size());
     }
 
     /** Adds one passage that arrives without its article (the {@code EmbeddingStore} path). */
@@ -208,6 +269,32 @@ public class PassageIndex {
      */
     public List<ScoredPassage> nearest(float[] vector, int n, int candidates) {
         return scored(new KnnFloatVectorQuery(PassageFields.VECTOR, vector, Math.max(n, candidates)), n, true);
+    }
+
+    /**
+     * The vector stored with a passage at ingestion (the embedding of its title and text), or empty when the
+     * passage is gone: reading it costs a lookup, embedding the passage again costs a model call.
+     */
+    public Optional<float[]> vectorOf(String documentId, int ordinal) {
+        return search(searcher -> {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PassageFields.KIND, PassageFields.KIND_PASSAGE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageFields.DOC_ID, documentId)), Occur.FILTER)
+                    .build();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, searcher.count(q))).scoreDocs) {
+                Document stored = searcher.storedFields().document(sd.doc, Set.of(PassageFields.ORDINAL));
+                if (stored.getField(PassageFields.ORDINAL).numericValue().intValue() != ordinal) {
+                    continue;
+                }
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                FloatVectorValues vectors = leaf.reader().getFloatVectorValues(PassageFields.VECTOR);
+                if (vectors != null && vectors.advance(sd.doc - leaf.docBase) == sd.doc - leaf.docBase) {
+                    return Optional.of(vectors.vectorValue().clone());
+                }
+            }
+            return Optional.<float[]>empty();
+        });
     }
 
     /** The analyzer's terms for a text: lower-cased, stemmed, without stop words. */

@@ -78,9 +78,13 @@ public class HybridRetriever implements ContentRetriever {
         return embeddings.embed(settings.queryInstruction() + question).content().vector();
     }
 
-    /** A passage that BM25 found but HNSW did not return still gets a true cosine, for thresholds. */
+    /**
+     * A passage that BM25 found but HNSW did not return still gets a true cosine, for thresholds: from the
+     * vector stored at ingestion, which is the embedding of the same text, rather than a model call per passage.
+     */
     private double cosineOf(float[] queryVector, IndexedPassage passage) {
-        float[] v = embeddings.embed(passage.title() + "\n" + passage.text()).content().vector();
+        float[] v = index.vectorOf(passage.documentId(), passage.ordinal())
+                .orElseGet(() -> embeddings.embed(passage.title() + "\n" + passage.text()).content().vector());
         return cosine(queryVector, v);
     }
 

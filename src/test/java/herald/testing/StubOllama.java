@@ -30,6 +30,7 @@ public final class StubOllama {
     private volatile Duration delayBeforeFirstToken = Duration.ZERO;
     private volatile Duration delayBetweenTokens = Duration.ZERO;
     private volatile int status = 200;
+    private volatile java.util.function.UnaryOperator<String> atEmit = java.util.function.UnaryOperator.identity();
     private HttpServer server;
     private int port;
 
@@ -66,6 +67,7 @@ public final class StubOllama {
         delayBeforeFirstToken = Duration.ZERO;
         delayBetweenTokens = Duration.ZERO;
         status = 200;
+        atEmit = java.util.function.UnaryOperator.identity();
         if (server == null) {
             start();
         }
@@ -109,6 +111,11 @@ public final class StubOllama {
     public void slow(Duration beforeFirstToken, Duration betweenTokens) {
         this.delayBeforeFirstToken = beforeFirstToken;
         this.delayBetweenTokens = betweenTokens;
+    }
+
+    /** Rewrites each streamed token as it is written, e.g. to stamp it with the time it left the stub. */
+    public void rewriteAtEmit(java.util.function.UnaryOperator<String> rewrite) {
+        this.atEmit = rewrite;
     }
 
     public void failWith(int status) {
@@ -166,7 +173,7 @@ public final class StubOllama {
                 }
                 writeLine(out, JSON.createObjectNode().put("model", model).put("created_at", Instant.now().toString())
                         .<com.fasterxml.jackson.databind.node.ObjectNode>set("message", JSON.createObjectNode()
-                                .put("role", "assistant").put("content", tokens.get(i)))
+                                .put("role", "assistant").put("content", atEmit.apply(tokens.get(i))))
                         .put("done", false).toString());
             }
             writeLine(out, JSON.createObjectNode().put("model", model).put("created_at", Instant.now().toString())
