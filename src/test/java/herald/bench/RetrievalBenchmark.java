@@ -34,6 +34,12 @@ class RetrievalBenchmark {
     private static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
     private static final int RECALL_QUERIES = Integer.getInteger("bench.recall-queries", 100);
     private static final int WARMUP = 300;
+    /** -Dbench.checkpoints=true: vector latency and recall after every tenth of a load, for loads that may not finish. */
+    private static final boolean CHECKPOINTS = Boolean.getBoolean("bench.checkpoints");
+    /** Passages per addAll call (one commit each); default a tenth of the load, at least 10,000. */
+    private static final int STEP = Integer.getInteger("bench.step", 0);
+    /** -Dbench.build-only=true: load, report, forceMerge, and skip the searches (to compare indexing settings). */
+    private static final boolean BUILD_ONLY = Boolean.getBoolean("bench.build-only");
     /** As Herald asks: 100 HNSW candidates, keep 10 (HybridRetriever asks max(100, candidates)). */
     private static final int CANDIDATES = 100;
     private static final int K = 10;
@@ -59,7 +65,7 @@ class RetrievalBenchmark {
         try {
             long start = System.nanoTime();
             // one addAll (one commit) per tenth of the load, so a long load shows its progress
-            int step = Math.max(10_000, size / 10);
+            int step = STEP > 0 ? STEP : Math.max(10_000, size / 10);
             java.util.Iterator<PassageIndex.Entry> all = synthetic.entries(size, 11, vectors);
             for (int loaded = 0; all.hasNext(); ) {
                 index.addAll(limit(all, step / SyntheticPassages.PASSAGES_PER_ARTICLE));
@@ -67,11 +73,20 @@ class RetrievalBenchmark {
                 if (size >= 100_000) {
                     Figures.print("  loaded %,d passages in %.0f s, %d segments", loaded, seconds(start), index.segmentCount());
                 }
+                if (CHECKPOINTS) {
+                    checkpoint(index, synthetic, vectors, loaded);
+                }
             }
             double build = seconds(start);
             Figures.print("build (bulk add, one commit per %,d): %.1f s = %.0f passages/s, %d segments",
                     Math.min(step, size), build, size / build, index.segmentCount());
 
+            if (BUILD_ONLY) {
+                start = System.nanoTime();
+                index.forceMerge();
+                Figures.print("forceMerge(1): %.1f s", seconds(start));
+                return;
+            }
             Random queryRandom = new Random(99);
             float[][] queries = new float[Math.max(QUERIES, RECALL_QUERIES)][];
             String[] questions = new String[queries.length];
@@ -94,6 +109,26 @@ class RetrievalBenchmark {
         } finally {
             index.close();
         }
+    }
+
+    /** Vector latency (200 queries) and recall (20 queries) on the part loaded so far, in as many segments as it has. */
+    private static void checkpoint(PassageIndex index, SyntheticPassages synthetic, float[][] vectors, int loaded) {
+        Random random = new Random(5);
+        float[][] queries = new float[200][];
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = synthetic.vector(random);
+        }
+        for (float[] q : queries) {
+            index.nearest(q, K, CANDIDATES);
+        }
+        Latencies l = new Latencies(queries.length);
+        for (float[] q : queries) {
+            long t = System.nanoTime();
+            index.nearest(q, K, CANDIDATES);
+            l.add(System.nanoTime() - t);
+        }
+        Figures.print("  checkpoint at %,d passages, %d segments, vector: %s", loaded, index.segmentCount(), l.summary());
+        recall(index, queries, vectors, loaded, 20);
     }
 
     private static void vectorLatency(PassageIndex index, float[][] queries) {
@@ -164,11 +199,15 @@ class RetrievalBenchmark {
     }
 
     private static void recall(PassageIndex index, float[][] queries, float[][] vectors) {
+        recall(index, queries, vectors, vectors.length, RECALL_QUERIES);
+    }
+
+    private static void recall(PassageIndex index, float[][] queries, float[][] vectors, int loaded, int recallQueries) {
         double found = 0;
-        Latencies exact = new Latencies(RECALL_QUERIES);
-        for (int q = 0; q < RECALL_QUERIES; q++) {
+        Latencies exact = new Latencies(recallQueries);
+        for (int q = 0; q < recallQueries; q++) {
             long t = System.nanoTime();
-            Set<Integer> truth = exactTop(queries[q], vectors);
+            Set<Integer> truth = exactTop(queries[q], vectors, loaded);
             exact.add(System.nanoTime() - t);
             for (ScoredPassage s : index.nearest(queries[q], K, CANDIDATES)) {
                 if (truth.contains(SyntheticPassages.position(s.passage().documentId(), s.passage().ordinal()))) {
@@ -177,13 +216,13 @@ class RetrievalBenchmark {
             }
         }
         Figures.print("  recall@10 vs exact search: %.3f over %d queries; exact scan (plain loop) %s",
-                found / (RECALL_QUERIES * K), RECALL_QUERIES, exact.summary());
+                found / (recallQueries * K), recallQueries, exact.summary());
     }
 
     /** Brute force over the same vectors: all are unit length, so the dot product is the cosine. */
-    private static Set<Integer> exactTop(float[] query, float[][] vectors) {
+    private static Set<Integer> exactTop(float[] query, float[][] vectors, int loaded) {
         PriorityQueue<double[]> best = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        for (int i = 0; i < vectors.length; i++) {
+        for (int i = 0; i < loaded; i++) {
             float[] v = vectors[i];
             double dot = 0;
             for (int d = 0; d < v.length; d++) {
