@@ -1,10 +1,9 @@
 package herald.answer;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import herald.config.HeraldConfig;
 import herald.index.PassageIndex;
 import herald.ingest.SentenceSplitter;
+import herald.retrieval.CachedEmbeddings;
 import herald.retrieval.HybridRetriever;
 import herald.retrieval.RetrievedPassage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,11 +79,11 @@ public class RetrievalOnlyAnswerer {
 
     private final PassageIndex index;
     private final HybridRetriever retriever;
-    private final EmbeddingModel embeddings;
+    private final CachedEmbeddings embeddings;
     private final HeraldConfig.Answer settings;
     private final Set<String> framingTerms;
 
-    public RetrievalOnlyAnswerer(PassageIndex index, HybridRetriever retriever, EmbeddingModel embeddings, HeraldConfig config) {
+    public RetrievalOnlyAnswerer(PassageIndex index, HybridRetriever retriever, CachedEmbeddings embeddings, HeraldConfig config) {
         this.index = index;
         this.retriever = retriever;
         this.embeddings = embeddings;
@@ -168,8 +167,7 @@ public class RetrievalOnlyAnswerer {
         }
         float[] q = retriever.embedQuestion(standalone);
         float[] current = question.equals(standalone) ? q : retriever.embedQuestion(question);
-        List<float[]> vectors = embeddings.embedAll(sentences.stream().map(TextSegment::from).toList())
-                .content().stream().map(e -> e.vector()).toList();
+        List<float[]> vectors = embeddings.embedAll(sentences);
         AnswerType type = AnswerType.of(question);
         Map<String, Double> discriminating = discriminating(questionTerms, sentences);
         for (int k = 0; k < sentences.size(); k++) {

@@ -2,7 +2,6 @@ package herald.retrieval;
 
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
@@ -33,10 +32,10 @@ public class HybridRetriever implements ContentRetriever {
     private static final int RRF_K = 60;
 
     private final PassageIndex index;
-    private final EmbeddingModel embeddings;
+    private final CachedEmbeddings embeddings;
     private final HeraldConfig.Retrieval settings;
 
-    public HybridRetriever(PassageIndex index, EmbeddingModel embeddings, HeraldConfig config) {
+    public HybridRetriever(PassageIndex index, CachedEmbeddings embeddings, HeraldConfig config) {
         this.index = index;
         this.embeddings = embeddings;
         this.settings = config.retrieval();
@@ -75,7 +74,7 @@ public class HybridRetriever implements ContentRetriever {
 
     /** The question's embedding, with the instruction bge-small expects on queries. */
     public float[] embedQuestion(String question) {
-        return embeddings.embed(settings.queryInstruction() + question).content().vector();
+        return embeddings.embed(settings.queryInstruction() + question);
     }
 
     /**
@@ -84,7 +83,7 @@ public class HybridRetriever implements ContentRetriever {
      */
     private double cosineOf(float[] queryVector, IndexedPassage passage) {
         float[] v = index.vectorOf(passage.documentId(), passage.ordinal())
-                .orElseGet(() -> embeddings.embed(passage.title() + "\n" + passage.text()).content().vector());
+                .orElseGet(() -> embeddings.embed(passage.title() + "\n" + passage.text()));
         return cosine(queryVector, v);
     }
 

@@ -180,7 +180,7 @@ class RetrievalBenchmark {
                 return Response.from(out);
             }
         };
-        HybridRetriever retriever = new HybridRetriever(index, precomputed, defaults());
+        HybridRetriever retriever = new HybridRetriever(index, new herald.retrieval.CachedEmbeddings(precomputed), defaults());
         for (int i = 0; i < WARMUP; i++) {
             current[0] = queries[i % queries.length];
             retriever.retrieve(questions[i % questions.length]);
