@@ -189,7 +189,7 @@ public class PassageIndex {
 
     /** Removes an article and every passage of it; false when there was no such article. */
     public synchronized boolean delete(String documentId) {
-        if (find(documentId).isEmpty() && passagesOf(documentId).isEmpty()) {
+        if (search(searcher -> searcher.count(new TermQuery(new Term(PassageFields.DOC_ID, documentId)))) == 0) {
             return false;
         }
         try {

@@ -8,7 +8,6 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -47,32 +46,33 @@ public class SlackAnswerPoster {
 
     /** Posts a message in a channel, in the thread of {@code threadTs} when given. */
     public boolean post(String channel, String threadTs, SlackMessage message) {
-        try {
-            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                    .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
-                    .unfurlLinks(false).unfurlMedia(false));
-            return ok("chat.postMessage", response);
-        } catch (IOException | SlackApiException e) {
-            LOG.warnf("chat.postMessage to %s failed: %s", channel, e.toString());
-            return false;
-        }
+        return call("chat.postMessage", channel, () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
+                .unfurlLinks(false).unfurlMedia(false)));
     }
 
     /** Marks a message with :eyes: while its question is being answered. */
     public boolean markWorking(String channel, String ts) {
-        try {
-            return ok("reactions.add", methods.reactionsAdd(r -> r.channel(channel).timestamp(ts).name(WORKING_REACTION)));
-        } catch (IOException | SlackApiException e) {
-            LOG.warnf("reactions.add in %s failed: %s", channel, e.toString());
-            return false;
-        }
+        return call("reactions.add", channel,
+                () -> methods.reactionsAdd(r -> r.channel(channel).timestamp(ts).name(WORKING_REACTION)));
     }
 
     public boolean unmarkWorking(String channel, String ts) {
+        return call("reactions.remove", channel,
+                () -> methods.reactionsRemove(r -> r.channel(channel).timestamp(ts).name(WORKING_REACTION)));
+    }
+
+    /** A Web API method call of the SDK's, which reports failure by exception as well as by "ok": false. */
+    private interface SlackCall {
+        SlackApiTextResponse run() throws IOException, SlackApiException;
+    }
+
+    /** Runs a call and logs any failure: a reaction or message Slack refused must not stop the answer. */
+    private boolean call(String method, String channel, SlackCall call) {
         try {
-            return ok("reactions.remove", methods.reactionsRemove(r -> r.channel(channel).timestamp(ts).name(WORKING_REACTION)));
+            return ok(method, call.run());
         } catch (IOException | SlackApiException e) {
-            LOG.warnf("reactions.remove in %s failed: %s", channel, e.toString());
+            LOG.warnf("%s in %s failed: %s", method, channel, e.toString());
             return false;
         }
     }
