@@ -61,9 +61,14 @@ public class QuestionAnswerer {
         }
     }
 
-    /** The whole answer at once. Blocks: call from a worker thread. */
+    /** The whole answer at once, asked over REST. Blocks: call from a worker thread. */
     public Answer ask(String question, String conversationId) {
-        List<AnswerEvent> events = stream(question, conversationId).collect().asList().await().indefinitely();
+        return ask(Question.rest(question, conversationId));
+    }
+
+    /** The whole answer at once. Blocks: call from a worker thread. */
+    public Answer ask(Question question) {
+        List<AnswerEvent> events = stream(question).collect().asList().await().indefinitely();
         return ((AnswerEvent.Done) events.get(events.size() - 1)).answer();
     }
 
@@ -71,12 +76,14 @@ public class QuestionAnswerer {
      * The answer as events: {@link AnswerEvent.Sources}, then {@link AnswerEvent.Token}s, then
      * {@link AnswerEvent.Done}. Retrieval runs before this returns, so call it from a worker thread.
      */
-    public Multi<AnswerEvent> stream(String question, String conversationId) {
-        String q = validate(question);
+    public Multi<AnswerEvent> stream(Question question) {
+        String q = validate(question.text());
+        String conversationId = question.conversationId();
         String id = conversationId == null || conversationId.isBlank() ? ConversationStore.newId() : conversationId.strip();
         Timer.Sample started = Timer.start(metrics);
-        boolean useLlm = settings.mode() == HeraldConfig.Answer.Mode.LLM
-                && (Instant.now().isAfter(llmSkippedUntil) || !settings.fallbackToRetrievalOnly());
+        boolean llmMode = settings.mode() == HeraldConfig.Answer.Mode.LLM;
+        boolean useLlm = llmMode && (Instant.now().isAfter(llmSkippedUntil) || !settings.fallbackToRetrievalOnly());
+        AnswerReason quoteReason = llmMode ? AnswerReason.LLM_DOWN : AnswerReason.MODE_SETTING;
 
         List<Turn> history = conversations.history(id);
         String standalone = q;
@@ -89,7 +96,7 @@ public class QuestionAnswerer {
         Set<String> previousDocuments = history.isEmpty() ? Set.of() : history.get(history.size() - 1).citedDocuments();
         Multi<AnswerEvent> events = useLlm
                 ? fromLlm(q, standaloneQuestion, id, retrieved, history, previousDocuments)
-                : quoted(q, standaloneQuestion, id, retrieved, previousDocuments);
+                : quoted(q, standaloneQuestion, id, retrieved, previousDocuments, quoteReason);
         return events.onItem().invoke(event -> {
             if (event instanceof AnswerEvent.Done done) {
                 conversations.append(id, new Turn(q, standaloneQuestion, done.answer().answer(), cited(done.answer())));
@@ -116,7 +123,7 @@ public class QuestionAnswerer {
                 })
                 .onItem().transform(t -> (AnswerEvent) new AnswerEvent.Token(t));
         Multi<AnswerEvent> done = Multi.createFrom().item(() -> new AnswerEvent.Done(
-                new Answer(text.toString().strip(), conversationId, AnswerMode.LLM, sources)));
+                Answer.of(text.toString().strip(), conversationId, AnswerMode.LLM, null, sources)));
 
         return Multi.createBy().concatenating().streams(
                         Multi.createFrom().item(new AnswerEvent.Sources(sources)), tokens, done)
@@ -129,18 +136,18 @@ public class QuestionAnswerer {
                     }
                     if (anyToken.get()) {
                         // the reader already has part of the LLM's answer: finish it honestly rather than swap it
-                        return Multi.createFrom().item(new AnswerEvent.Done(new Answer(
+                        return Multi.createFrom().item(new AnswerEvent.Done(Answer.of(
                                 text.toString().strip() + " … (the answer was cut off: the language model stopped responding)",
-                                conversationId, AnswerMode.LLM, sources)));
+                                conversationId, AnswerMode.LLM, null, sources)));
                     }
                     // the sources event is already out; the done event carries the quoted answer's own sources
-                    return quoted(question, standalone, conversationId, retrieved, previousDocuments)
+                    return quoted(question, standalone, conversationId, retrieved, previousDocuments, AnswerReason.LLM_DOWN)
                             .filter(e -> !(e instanceof AnswerEvent.Sources));
                 });
     }
 
     private Multi<AnswerEvent> quoted(String question, String standalone, String conversationId,
-                                      List<RetrievedPassage> retrieved, Set<String> previousDocuments) {
+                                      List<RetrievedPassage> retrieved, Set<String> previousDocuments, AnswerReason reason) {
         RetrievalOnlyAnswerer.Quote quote = quoter.answer(question, standalone, retrieved, previousDocuments);
         // a refusal still shows what was searched, so the reader can judge the refusal
         List<Source> sources = retrieved.stream().map(Source::of).toList();
@@ -149,7 +156,7 @@ public class QuestionAnswerer {
         for (String piece : quote.text().split("(?<=\\s)")) {
             events.add(new AnswerEvent.Token(piece));
         }
-        events.add(new AnswerEvent.Done(new Answer(quote.text(), conversationId, AnswerMode.RETRIEVAL_ONLY, sources)));
+        events.add(new AnswerEvent.Done(Answer.of(quote.text(), conversationId, AnswerMode.RETRIEVAL_ONLY, reason, sources)));
         return Multi.createFrom().iterable(events);
     }
 

@@ -48,7 +48,7 @@ public class AskResource {
     @Operation(summary = "Answer a question as Server-Sent Events: sources, token..., done (or error)")
     public Multi<OutboundSseEvent> stream(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
                                           @Context Sse sse) {
-        return answerer.stream(request.question(), request.conversationId())
+        return answerer.stream(herald.answer.Question.rest(request.question(), request.conversationId()))
                 .map(event -> toSse(sse, event))
                 // the status line is long gone once events flow: the failure travels as an event of its own
                 .onFailure(QuestionAnswerer.LlmUnavailableException.class).recoverWithItem(failure ->

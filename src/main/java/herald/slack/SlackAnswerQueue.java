@@ -1,5 +1,7 @@
 package herald.slack;
 
+import herald.answer.Channel;
+import herald.answer.Question;
 import herald.answer.QuestionAnswerer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -80,7 +82,7 @@ public class SlackAnswerQueue {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            return formatter.answer(answerer.ask(question, conversationId));
+            return formatter.answer(answerer.ask(new Question(question, conversationId, Channel.SLACK)));
         } catch (IllegalArgumentException e) {
             return formatter.invalidQuestion(e.getMessage());
         } catch (QuestionAnswerer.LlmUnavailableException e) {

@@ -5,6 +5,7 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import herald.answer.Answer;
 import herald.answer.AnswerMode;
+import herald.answer.AnswerReason;
 import herald.answer.Source;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class SlackMessageFormatterTest {
     @Test
     void splitsLongAnswerIntoSectionsWithinSlackLimit() {
         String answer = "Putin visits Vietnam on June 19-20 & meets To Lam. ".repeat(200);
-        SlackMessage message = formatter.answer(new Answer(answer, "c", AnswerMode.LLM, List.of(source)));
+        SlackMessage message = formatter.answer(Answer.of(answer, "c", AnswerMode.LLM, null, List.of(source)));
 
         List<String> texts = sectionTexts(message.blocks());
         assertTrue(texts.stream().allMatch(t -> t.length() <= SlackMessageFormatter.MAX_SECTION_CHARS), "a section over 3000 chars");
@@ -39,7 +40,7 @@ class SlackMessageFormatterTest {
 
     @Test
     void escapesSlackControlCharactersInTitlesAndAnswers() {
-        SlackMessage message = formatter.answer(new Answer("<!channel> Vietnam & Russia", "c", AnswerMode.LLM, List.of(source)));
+        SlackMessage message = formatter.answer(Answer.of("<!channel> Vietnam & Russia", "c", AnswerMode.LLM, null, List.of(source)));
         String all = String.join("\n", sectionTexts(message.blocks()));
         assertTrue(all.contains("&lt;!channel&gt; Vietnam &amp; Russia"), all);
         assertTrue(all.contains("*[1] Putin to Visit North Korea &amp; Vietnam* · AP · 2024-06-17"), all);
@@ -48,8 +49,8 @@ class SlackMessageFormatterTest {
 
     @Test
     void marksRetrievalOnlyAnswers() {
-        SlackMessage message = formatter.answer(new Answer("Putin will travel to Vietnam on June 19-20.", "c",
-                AnswerMode.RETRIEVAL_ONLY, List.of(source)));
+        SlackMessage message = formatter.answer(Answer.of("Putin will travel to Vietnam on June 19-20.", "c",
+                AnswerMode.RETRIEVAL_ONLY, AnswerReason.LLM_DOWN, List.of(source)));
         assertTrue(message.blocks().toString().contains("Retrieval-only answer"), message.blocks().toString());
         assertTrue(message.text().startsWith("(retrieval-only)"), message.text());
     }
