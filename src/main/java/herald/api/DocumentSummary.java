@@ -1,7 +1,7 @@
 package herald.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import herald.ingest.Article;
+import herald.index.Article;
 
 import java.time.LocalDate;
 

@@ -31,6 +31,10 @@ public interface HeraldConfig {
 
     Conversation conversation();
 
+    Index index();
+
+    Solr solr();
+
     interface Corpus {
         /** Ingest the articles bundled in the jar at startup (only those the index does not hold yet). */
         @WithDefault("true")
@@ -122,5 +126,39 @@ public interface HeraldConfig {
         /** Conversations kept in memory; the least recently used is forgotten first. */
         @WithDefault("1000")
         int maxConversations();
+    }
+
+    interface Index {
+        /**
+         * Where articles, passages and every shared piece of state live: {@code lucene}, embedded under
+         * {@code herald.data-dir}; or {@code solr}, a SolrCloud cluster shared by every replica (env HERALD_INDEX_BACKEND).
+         */
+        @WithDefault("lucene")
+        Backend backend();
+
+        enum Backend {
+            LUCENE, SOLR
+        }
+    }
+
+    interface Solr {
+        /** ZooKeeper connect string of the SolrCloud cluster, with an optional chroot, e.g. {@code zk1:2181,zk2:2181/solr}. */
+        Optional<String> zkHosts();
+
+        /** Start of every collection name Herald creates ({@code herald-passages}, {@code herald-state}). */
+        @WithDefault("herald")
+        String collectionPrefix();
+
+        /** Shards of a collection Herald creates (existing collections are left as they are). */
+        @WithDefault("2")
+        int shards();
+
+        /** Replicas of each shard of a collection Herald creates. */
+        @WithDefault("2")
+        int replicas();
+
+        /** Articles sent to Solr in one update request by bulk loads and {@code migrate}. */
+        @WithDefault("200")
+        int batchArticles();
     }
 }

@@ -2,6 +2,8 @@ package herald.ingest;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import herald.index.Article;
+import herald.index.Passage;
 import herald.index.PassageIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

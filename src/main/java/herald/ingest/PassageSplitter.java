@@ -1,6 +1,7 @@
 package herald.ingest;
 
 import herald.config.HeraldConfig;
+import herald.index.Passage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -5,9 +5,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import herald.index.BgeSmallEmbeddingModel;
 import herald.index.PassageIndex;
+import herald.index.lucene.LucenePassageIndex;
 import herald.ingest.ArticleDraft;
 import herald.ingest.ArticleIngestor;
-import herald.ingest.Passage;
+import herald.index.Passage;
 import herald.ingest.PassageSplitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class IngestionBenchmark {
 
             indexAlone(articles, splitter);
 
-            PassageIndex index = new PassageIndex(dataDir.resolve("service"));
+            LucenePassageIndex index = new LucenePassageIndex(dataDir.resolve("service"));
             try {
                 ArticleIngestor ingestor = new ArticleIngestor(index, splitter, herald);
                 // several articles at a time, as the folder command and concurrent API clients ingest: one commits while others embed
@@ -76,7 +77,7 @@ class IngestionBenchmark {
 
     /** The index's share: the same articles added and committed one by one, with vectors made up front. */
     private void indexAlone(List<ArticleDraft> articles, PassageSplitter splitter) {
-        PassageIndex index = new PassageIndex(dataDir.resolve("alone"));
+        LucenePassageIndex index = new LucenePassageIndex(dataDir.resolve("alone"));
         try {
             float[] vector = new float[384];
             vector[0] = 1;
@@ -86,7 +87,7 @@ class IngestionBenchmark {
                 ArticleDraft a = articles.get(i);
                 List<Passage> ps = splitter.split(a.text());
                 count[0] += ps.size();
-                herald.ingest.Article article = new herald.ingest.Article("a" + i, a.title(), a.text(), null, null, ps.size());
+                herald.index.Article article = new herald.index.Article("a" + i, a.title(), a.text(), null, null, ps.size());
                 List<float[]> vectors = ps.stream().map(p -> vector).toList();
                 adds.add(() -> index.add(article, ps, vectors));
             }

@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import herald.config.HeraldConfig;
 import herald.index.PassageIndex;
+import herald.index.lucene.LucenePassageIndex;
 import herald.index.ScoredPassage;
 import herald.retrieval.HybridRetriever;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class RetrievalBenchmark {
     private void measure(int size, SyntheticPassages synthetic) {
         Figures.print("--- %,d passages (synthetic: clustered vectors, word-salad texts) ---", size);
         float[][] vectors = new float[size][];
-        PassageIndex index = new PassageIndex(dataDir.resolve("index-" + size));
+        LucenePassageIndex index = new LucenePassageIndex(dataDir.resolve("index-" + size));
         try {
             long start = System.nanoTime();
             // one addAll (one commit) per tenth of the load, so a long load shows its progress
@@ -112,7 +113,7 @@ class RetrievalBenchmark {
     }
 
     /** Vector latency (200 queries) and recall (20 queries) on the part loaded so far, in as many segments as it has. */
-    private static void checkpoint(PassageIndex index, SyntheticPassages synthetic, float[][] vectors, int loaded) {
+    private static void checkpoint(LucenePassageIndex index, SyntheticPassages synthetic, float[][] vectors, int loaded) {
         Random random = new Random(5);
         float[][] queries = new float[200][];
         for (int i = 0; i < queries.length; i++) {
@@ -131,7 +132,7 @@ class RetrievalBenchmark {
         recall(index, queries, vectors, loaded, 20);
     }
 
-    private static void vectorLatency(PassageIndex index, float[][] queries) {
+    private static void vectorLatency(LucenePassageIndex index, float[][] queries) {
         for (int i = 0; i < WARMUP; i++) {
             index.nearest(queries[i % queries.length], K, CANDIDATES);
         }
@@ -144,7 +145,7 @@ class RetrievalBenchmark {
         Figures.print("  vector (nearest, 100 candidates keep 10): %s", l.summary());
     }
 
-    private static void bm25Latency(PassageIndex index, String[] questions) {
+    private static void bm25Latency(LucenePassageIndex index, String[] questions) {
         for (int i = 0; i < WARMUP; i++) {
             index.bm25(questions[i % questions.length], 50);
         }
@@ -162,7 +163,7 @@ class RetrievalBenchmark {
      * HNSW did not are re-embedded by the retriever for their cosine: counted here, as each is a model call
      * (about 20 ms for a passage) in the service.
      */
-    private static void hybridLatency(PassageIndex index, float[][] queries, String[] questions) {
+    private static void hybridLatency(LucenePassageIndex index, float[][] queries, String[] questions) {
         AtomicInteger passageEmbeddings = new AtomicInteger();
         float[][] current = new float[1][];
         EmbeddingModel precomputed = new EmbeddingModel() {
@@ -198,11 +199,11 @@ class RetrievalBenchmark {
                 passageEmbeddings.get() / (double) QUERIES);
     }
 
-    private static void recall(PassageIndex index, float[][] queries, float[][] vectors) {
+    private static void recall(LucenePassageIndex index, float[][] queries, float[][] vectors) {
         recall(index, queries, vectors, vectors.length, RECALL_QUERIES);
     }
 
-    private static void recall(PassageIndex index, float[][] queries, float[][] vectors, int loaded, int recallQueries) {
+    private static void recall(LucenePassageIndex index, float[][] queries, float[][] vectors, int loaded, int recallQueries) {
         double found = 0;
         Latencies exact = new Latencies(recallQueries);
         for (int q = 0; q < recallQueries; q++) {

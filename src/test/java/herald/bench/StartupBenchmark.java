@@ -1,6 +1,7 @@
 package herald.bench;
 
 import herald.index.PassageIndex;
+import herald.index.lucene.LucenePassageIndex;
 import herald.testing.StubOllama;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class StartupBenchmark {
             }
 
             Path large = dir.resolve("large");
-            PassageIndex index = new PassageIndex(large.resolve("index"));
+            LucenePassageIndex index = new LucenePassageIndex(large.resolve("index"));
             long start = System.nanoTime();
             index.addAll(new SyntheticPassages(7).entries(PASSAGES, 11, null));
             Figures.print("built a data folder of %,d synthetic passages in %.0f s (bulk add, %d segments, no forceMerge)",

@@ -1,8 +1,8 @@
 package herald.bench;
 
 import herald.index.PassageIndex;
-import herald.ingest.Article;
-import herald.ingest.Passage;
+import herald.index.Article;
+import herald.index.Passage;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -2,10 +2,11 @@ package herald.index;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import herald.ingest.Article;
+import herald.index.Article;
 import herald.ingest.ArticleDraft;
 import herald.ingest.ArticleIngestor;
 import herald.ingest.PassageSplitter;
+import herald.index.lucene.LucenePassageIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +31,14 @@ class PassageIndexPersistenceTest {
         ArticleDraft draft = new ArticleDraft("Hanoi metro", "Hanoi opened its second metro line on Thursday. It runs 8.5 km.",
                 "Test Wire", LocalDate.of(2024, 8, 8));
         String id;
-        PassageIndex first = new PassageIndex(dataDir);
+        LucenePassageIndex first = new LucenePassageIndex(dataDir);
         try {
             id = new ArticleIngestor(first, new PassageSplitter(70, 1), EMBEDDINGS).ingest(draft).article().id();
         } finally {
             first.close();
         }
 
-        PassageIndex reopened = new PassageIndex(dataDir);
+        LucenePassageIndex reopened = new LucenePassageIndex(dataDir);
         try {
             assertEquals(1, reopened.articleCount());
             Article article = reopened.find(id).orElseThrow();
@@ -58,7 +59,7 @@ class PassageIndexPersistenceTest {
 
     @Test
     void deletingRemovesTheArticleAndAllItsPassages() {
-        PassageIndex index = new PassageIndex(dataDir);
+        LucenePassageIndex index = new LucenePassageIndex(dataDir);
         try {
             ArticleIngestor ingestor = new ArticleIngestor(index, new PassageSplitter(12, 1), EMBEDDINGS);
             String keep = ingestor.ingest(new ArticleDraft("Keep", "Da Nang hosts a fireworks festival in June. Teams come from eight countries.", null, null)).article().id();

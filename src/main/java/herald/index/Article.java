@@ -1,4 +1,4 @@
-package herald.ingest;
+package herald.index;
 
 import java.time.LocalDate;
 

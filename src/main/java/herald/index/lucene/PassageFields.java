@@ -1,4 +1,4 @@
-package herald.index;
+package herald.index.lucene;
 
 /** Lucene field names, shared by indexing and search. */
 final class PassageFields {
@@ -11,6 +11,8 @@ final class PassageFields {
     static final String TITLE = "title";
     static final String SOURCE = "source";
     static final String PUBLISHED_AT = "published_at";
+    /** Publication date as epoch day (a point field), for date windows. */
+    static final String PUBLISHED_DAY = "published_day";
     static final String TEXT = "text";
     static final String ORDINAL = "ordinal";
     static final String PASSAGE_COUNT = "passages";
