@@ -1,48 +1,21 @@
 package herald.answer;
 
-import herald.config.HeraldConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Recent turns of each conversation, in memory, bounded both in turns per conversation and in
- * conversations (least recently used forgotten first): history is context for follow-ups, not a record.
+ * Recent turns of each conversation: context for follow-ups, not a record. In the process by default; on
+ * SolrCloud with {@code herald.index.backend=solr}, so a conversation begun on one replica continues on another.
  */
-@ApplicationScoped
-public class ConversationStore {
+public interface ConversationStore {
 
-    private final int maxTurns;
-    private final Map<String, List<Turn>> conversations;
-
-    public ConversationStore(HeraldConfig config) {
-        this.maxTurns = config.conversation().maxTurns();
-        int maxConversations = config.conversation().maxConversations();
-        this.conversations = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<Turn>> eldest) {
-                return size() > maxConversations;
-            }
-        };
-    }
-
-    public static String newId() {
+    static String newId() {
         return UUID.randomUUID().toString();
     }
 
-    public synchronized List<Turn> history(String conversationId) {
-        return List.copyOf(conversations.getOrDefault(conversationId, List.of()));
-    }
+    /** The conversation's recent turns, oldest first; empty for an unknown or forgotten conversation. */
+    List<Turn> history(String conversationId);
 
-    public synchronized void append(String conversationId, Turn turn) {
-        List<Turn> turns = conversations.computeIfAbsent(conversationId, id -> new ArrayList<>());
-        turns.add(turn);
-        while (turns.size() > maxTurns) {
-            turns.remove(0);
-        }
-    }
+    /** Adds a turn, forgetting the oldest beyond the per-conversation limit. */
+    void append(String conversationId, Turn turn);
 }

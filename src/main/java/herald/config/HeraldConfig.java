@@ -126,6 +126,10 @@ public interface HeraldConfig {
         /** Conversations kept in memory; the least recently used is forgotten first. */
         @WithDefault("1000")
         int maxConversations();
+
+        /** With {@code herald.index.backend=solr}: a conversation idle this long is forgotten. */
+        @WithDefault("24h")
+        java.time.Duration forgetAfter();
     }
 
     interface Index {

@@ -4,6 +4,7 @@ import herald.config.HeraldConfig;
 import herald.index.lucene.LucenePassageIndex;
 import herald.index.solr.SolrCloud;
 import herald.index.solr.SolrPassageIndex;
+import herald.index.solr.SolrState;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -40,5 +41,12 @@ public class PassageIndexProducer {
 
     void close(@Disposes SolrCloud solr) {
         solr.close();
+    }
+
+    /** Shared state on SolrCloud, for the stores that run with {@code herald.index.backend=solr}. */
+    @Produces
+    @Singleton
+    SolrState solrState(SolrCloud solr) {
+        return new SolrState(solr);
     }
 }

@@ -1,8 +1,5 @@
 package herald.slack;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -10,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers the ids of recent events so that Slack's retries (it resends an event it thinks was not
- * acknowledged, up to three times within about five minutes) are answered once. Bounded in time and
- * in entries: an id older than the retry window, or beyond the size cap, is forgotten.
+ * The Slack retry memory of one process (the embedded default). Bounded in time and in entries: an id older
+ * than the retry window, or beyond the size cap, is forgotten.
  */
-@ApplicationScoped
-public class SlackEventDeduplicator {
+public class SlackEventDeduplicator implements SlackRetryMemory {
 
     private final Duration memory;
     private final int maxEntries;
@@ -23,9 +18,8 @@ public class SlackEventDeduplicator {
     /** Insertion order is arrival order, so the eldest entries are the first to expire. */
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
-    @Inject
-    public SlackEventDeduplicator(SlackSettings settings) {
-        this(settings.retryMemory(), settings.retryMemoryEntries(), Clock.systemUTC());
+    public SlackEventDeduplicator(SlackSettings settings, Clock clock) {
+        this(settings.retryMemory(), settings.retryMemoryEntries(), clock);
     }
 
     SlackEventDeduplicator(Duration memory, int maxEntries, Clock clock) {
@@ -34,7 +28,7 @@ public class SlackEventDeduplicator {
         this.clock = clock;
     }
 
-    /** True the first time an event id is seen within the retry window, false for its retries. */
+    @Override
     public synchronized boolean firstDelivery(String eventId) {
         long now = clock.millis();
         forgetExpired(now);

@@ -30,12 +30,12 @@ public class SlackEventsResource {
     private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
 
     private final SlackRequestVerifier verifier;
-    private final SlackEventDeduplicator deduplicator;
+    private final SlackRetryMemory deduplicator;
     private final SlackAnswerQueue answers;
     private final SlackAnswerPoster poster;
     private final ObjectMapper json;
 
-    public SlackEventsResource(SlackRequestVerifier verifier, SlackEventDeduplicator deduplicator, SlackAnswerQueue answers,
+    public SlackEventsResource(SlackRequestVerifier verifier, SlackRetryMemory deduplicator, SlackAnswerQueue answers,
                                SlackAnswerPoster poster, ObjectMapper json) {
         this.verifier = verifier;
         this.deduplicator = deduplicator;
