@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -38,12 +39,13 @@ public class QuestionAnswerer {
     private final ConversationStore conversations;
     private final HeraldConfig.Answer settings;
     private final MeterRegistry metrics;
+    private final Event<AnsweredQuestion> answered;
     /** Until when the LLM is skipped after a failure (a simple circuit breaker). */
     private volatile Instant llmSkippedUntil = Instant.MIN;
 
     public QuestionAnswerer(HybridRetriever retriever, RetrievalOnlyAnswerer quoter, PromptBuilder prompts,
                             NewsAssistant assistant, FollowUpRewriter rewriter, ConversationStore conversations,
-                            HeraldConfig config, MeterRegistry metrics) {
+                            HeraldConfig config, MeterRegistry metrics, Event<AnsweredQuestion> answered) {
         this.retriever = retriever;
         this.quoter = quoter;
         this.prompts = prompts;
@@ -52,6 +54,7 @@ public class QuestionAnswerer {
         this.conversations = conversations;
         this.settings = config.answer();
         this.metrics = metrics;
+        this.answered = answered;
     }
 
     /** Raised when the LLM failed and quoting instead is switched off. */
@@ -81,6 +84,7 @@ public class QuestionAnswerer {
         String conversationId = question.conversationId();
         String id = conversationId == null || conversationId.isBlank() ? ConversationStore.newId() : conversationId.strip();
         Timer.Sample started = Timer.start(metrics);
+        long startedNanos = System.nanoTime();
         boolean llmMode = settings.mode() == HeraldConfig.Answer.Mode.LLM;
         boolean useLlm = llmMode && (Instant.now().isAfter(llmSkippedUntil) || !settings.fallbackToRetrievalOnly());
         AnswerReason quoteReason = llmMode ? AnswerReason.LLM_DOWN : AnswerReason.MODE_SETTING;
@@ -103,6 +107,8 @@ public class QuestionAnswerer {
                 String mode = done.answer().mode().wire();
                 metrics.counter("herald.questions", "mode", mode).increment();
                 started.stop(metrics.timer("herald.answer.latency", "mode", mode));
+                answered.fire(new AnsweredQuestion(question, standaloneQuestion, done.answer(),
+                        java.time.Duration.ofNanos(System.nanoTime() - startedNanos)));
             }
         });
     }

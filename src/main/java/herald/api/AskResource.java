@@ -39,7 +39,7 @@ public class AskResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the ingested articles, citing them")
     public Answer ask(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request) {
-        return answerer.ask(request.question(), request.conversationId());
+        return answerer.ask(request.toQuestion());
     }
 
     @POST
@@ -48,7 +48,7 @@ public class AskResource {
     @Operation(summary = "Answer a question as Server-Sent Events: sources, token..., done (or error)")
     public Multi<OutboundSseEvent> stream(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
                                           @Context Sse sse) {
-        return answerer.stream(herald.answer.Question.rest(request.question(), request.conversationId()))
+        return answerer.stream(request.toQuestion())
                 .map(event -> toSse(sse, event))
                 // the status line is long gone once events flow: the failure travels as an event of its own
                 .onFailure(QuestionAnswerer.LlmUnavailableException.class).recoverWithItem(failure ->

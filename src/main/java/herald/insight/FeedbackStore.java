@@ -1,0 +1,18 @@
+package herald.insight;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Where readers' ratings are kept: on disk in the embedded default, shared storage when Herald scales out. */
+public interface FeedbackStore {
+
+    /** Keeps a rating; one voter's earlier rating of the same answer is replaced. */
+    void rate(Feedback feedback);
+
+    /** The ratings of these answers. */
+    List<Feedback> forAnswers(Collection<String> answerIds);
+
+    /** Forgets ratings made before {@code cutoff}; returns how many. */
+    long pruneBefore(Instant cutoff);
+}
