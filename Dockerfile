@@ -9,6 +9,9 @@
 ARG BASE_IMAGE=eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}
 
+LABEL org.opencontainers.image.title="Herald" \
+      org.opencontainers.image.description="Self-hosted news question answering: answers from ingested articles, with citations, by a local LLM (Ollama)"
+
 USER root
 
 # Only what the base lacks: java (bare Debian) and curl (the health check). Nothing else is downloaded at
@@ -44,11 +47,13 @@ COPY target/quarkus-app/quarkus/ /opt/herald/quarkus/
 # The prompts as shipped; mount a folder over /etc/herald/prompts to edit them on a running container.
 COPY prompts/ /etc/herald/prompts/
 
-# UTF-8 whatever the base's locale: the Slack SDK signs request bodies in the default charset.
+# UTF-8 whatever the base's locale: the Slack SDK signs request bodies in the default charset. The heap may
+# use most of the container's memory limit; out of memory, the JVM exits and the container is restarted
+# rather than left half-working.
 ENV LANG=C.UTF-8 \
     HERALD_DATA_DIR=/var/lib/herald \
     HERALD_PROMPTS_DIR=/etc/herald/prompts \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8"
 
 VOLUME /var/lib/herald
 EXPOSE 8080
