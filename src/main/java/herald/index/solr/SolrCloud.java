@@ -5,6 +5,7 @@ import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.jboss.logging.Logger;
 
@@ -14,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Herald's connection to a SolrCloud cluster, shared by the passage index and every Solr-backed store. Uploads
@@ -27,6 +30,8 @@ public class SolrCloud implements AutoCloseable {
     /** Bumped whenever the schema changes in a way existing collections cannot take. */
     static final String CONFIGSET = "herald-1";
     private static final List<String> CONFIG_FILES = List.of("solrconfig.xml", "schema.xml");
+    /** Longest wait for a collection that another replica is creating to be able to answer. */
+    private static final long ACTIVE_WAIT_SECONDS = 120;
 
     private final CloudSolrClient client;
     private final String zkHosts;
@@ -62,12 +67,35 @@ public class SolrCloud implements AutoCloseable {
             if (!CollectionAdminRequest.listCollections(client).contains(collection)) {
                 create(collection);
             }
+            awaitLeaders(collection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SolrServerException e) {
             throw new IllegalStateException("SolrCloud at " + zkHosts + " cannot list its collections", e);
         }
         return collection;
+    }
+
+    /**
+     * Replicas started together (compose starts them at once) find the collection listed while another is
+     * still creating it, before its shards can answer a request: wait until every shard has an active leader.
+     */
+    private void awaitLeaders(String collection) {
+        try {
+            ZkClientClusterStateProvider.from(client).getZkStateReader().waitForState(collection, ACTIVE_WAIT_SECONDS,
+                    TimeUnit.SECONDS, (liveNodes, state) -> everyShardLed(state, liveNodes));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("SolrCloud collection " + collection + " at " + zkHosts
+                    + " still has a shard without an active leader after " + ACTIVE_WAIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean everyShardLed(DocCollection state, Set<String> liveNodes) {
+        return state != null && !state.getSlices().isEmpty() && state.getSlices().stream()
+                .allMatch(slice -> slice.getLeader() != null && slice.getLeader().isActive(liveNodes));
     }
 
     public String describe() {
@@ -93,7 +121,8 @@ public class SolrCloud implements AutoCloseable {
         SolrZkClient zk = ZkClientClusterStateProvider.from(client).getZkStateReader().getZkClient();
         String root = "/configs/" + CONFIGSET;
         try {
-            if (zk.exists(root, true)) {
+            // every file, not the folder: another replica may be writing it at this moment
+            if (CONFIG_FILES.stream().allMatch(file -> exists(zk, root + "/" + file))) {
                 return;
             }
             for (String file : CONFIG_FILES) {
@@ -107,6 +136,17 @@ public class SolrCloud implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (org.apache.zookeeper.KeeperException e) {
             throw new IllegalStateException("Cannot upload Herald's configset to ZooKeeper at " + zkHosts, e);
+        }
+    }
+
+    private static boolean exists(SolrZkClient zk, String path) {
+        try {
+            return zk.exists(path, true);
+        } catch (org.apache.zookeeper.KeeperException e) {
+            throw new IllegalStateException("Cannot read " + path + " in ZooKeeper", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
