@@ -31,7 +31,7 @@ enum AnswerType {
 
     static AnswerType of(String question) {
         String q = question.toLowerCase(Locale.ROOT).strip();
-        if (q.matches("^(and )?(when|what (date|day|time|year|month)|since when|how long ago|on what (date|day)).*")) {
+        if (q.matches("^(and )?(when|what (date|day|time|year|month)|what (are|were|is|was) the (dates?|days?)\\b|since when|how long ago|on what (date|day)).*")) {
             return DATE;
         }
         if (q.matches("^(and )?how (many|much).*")) {
@@ -79,7 +79,9 @@ enum AnswerType {
         while (exact.find()) {
             int at = wordIndex(sentence, exact.start());
             boolean near = questionTermPositions.stream().anyMatch(p -> Math.abs(p - at) <= DATE_PROXIMITY_WORDS);
-            double fit = near ? 0.15 : 0.05;
+            boolean calendar = CALENDAR_DATE.matcher(exact.group()).matches()
+                    || MONTH_BEFORE.matcher(sentence.substring(0, exact.start())).find();
+            double fit = (near ? 0.15 : 0.05) + (calendar ? CALENDAR_DATE_BONUS : 0);
             Tense tense = tenseOf(exact.group(), sentence, published);
             if (asked != Tense.UNKNOWN && tense != Tense.UNKNOWN) {
                 fit += asked == tense ? 0.15 : -0.1;
@@ -101,8 +103,29 @@ enum AnswerType {
     /** Explanations in news prose: causal words, or someone's own words quoted. */
     private static final Pattern REASON_WORDS = Pattern.compile("(?i)\\b(because|due to|owing to|in order to|so as to|aimed at|in protest|as a result|citing)\\b");
     private static final Pattern REPORTED_SPEECH = Pattern.compile("[\"“][^\"”]{15,}[\"”]");
+    /** "June 19", "19 June" or "October 2023": what a reader asking "when" wants, more than "tomorrow" or "on Sunday" of a past article. */
+    private static final Pattern CALENDAR_DATE = Pattern.compile("(?i)(" + MONTHS + ")\\.? \\d{1,2}|\\d{1,2} (" + MONTHS + ")");
+    /** A month right before a year: "October 2023" is a calendar date too. */
+    private static final Pattern MONTH_BEFORE = Pattern.compile("(?i)\\b(" + MONTHS + ")\\.? $");
+    private static final double CALENDAR_DATE_BONUS = 0.1;
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(?i)\\b(midnight|noon|\\d{1,2}(:\\d\\d)? ?[ap]\\.?m\\.?)(?!\\w)");
     /** How far, in words, a date may stand from the question's words to count as its answer. */
     private static final int DATE_PROXIMITY_WORDS = 5;
+
+    /** The side of the publication date each exact date of the sentence lies on ("June 19-20" after 17 June: future). */
+    static List<Tense> dateTenses(String sentence, LocalDate published) {
+        List<Tense> tenses = new java.util.ArrayList<>();
+        Matcher exact = EXACT_DATE.matcher(sentence);
+        while (exact.find()) {
+            tenses.add(tenseOf(exact.group(), sentence, published));
+        }
+        return tenses;
+    }
+
+    /** Whether the sentence holds a date a "when" question can be answered with, or a time of day. */
+    static boolean holdsExactDate(String sentence) {
+        return EXACT_DATE.matcher(sentence).find() || TIME_OF_DAY.matcher(sentence).find();
+    }
 
     static Tense tense(String question) {
         if (PAST_QUESTION.matcher(question).find()) {

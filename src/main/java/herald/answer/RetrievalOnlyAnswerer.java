@@ -95,7 +95,7 @@ public class RetrievalOnlyAnswerer {
     public record Quote(String text, boolean refused) {
     }
 
-    private record Candidate(String sentence, int citation, int position, double score) {
+    private record Candidate(String sentence, int citation, int position, double score, double similarity) {
     }
 
     /**
@@ -136,6 +136,11 @@ public class RetrievalOnlyAnswerer {
             }
             chosen.add(c);
         }
+        var refusal = RefusalRule.firstRefusing(evidence(question, standalone, chosen, passages));
+        if (refusal.isPresent()) {
+            LOG.debugf("'%s': refused by %s rather than quote: %s", standalone, refusal.get(), best.sentence());
+            return new Quote(REFUSAL, true);
+        }
         // quote in reading order: citation first, then position in the passage
         chosen.sort(Comparator.comparingInt(Candidate::citation).thenComparingInt(Candidate::position));
         StringBuilder text = new StringBuilder();
@@ -148,6 +153,33 @@ public class RetrievalOnlyAnswerer {
             }
         }
         return new Quote(text.toString(), false);
+    }
+
+    /** What the refusal rules judge: the sentences to be quoted and the passages they come from. */
+    private QuoteEvidence evidence(String question, String standalone, List<Candidate> chosen, List<RetrievedPassage> passages) {
+        Candidate best = chosen.get(0);
+        StringBuilder sentences = new StringBuilder();
+        Set<Integer> cited = new java.util.LinkedHashSet<>();
+        for (Candidate c : chosen) {
+            sentences.append(sentences.length() == 0 ? "" : " ").append(c.sentence());
+            cited.add(c.citation());
+        }
+        StringBuilder text = new StringBuilder();
+        for (int n : cited) {
+            var p = passages.get(n - 1).passage();
+            text.append(p.title()).append('\n').append(p.text()).append("\n\n");
+        }
+        QuoteEvidence e = new QuoteEvidence(question, standalone, sentences.toString(), text.toString(),
+                passages.get(best.citation() - 1).passage().publishedAt(), best.similarity(), this::terms, framingTerms);
+        if (LOG.isDebugEnabled()) {
+            StringBuilder verdicts = new StringBuilder();
+            for (RefusalRule r : RefusalRule.values()) {
+                verdicts.append(r.refuses(e) ? r.name() + " " : "");
+            }
+            LOG.debugf("EVIDENCE|%s|%s|%.3f|%.2f|%.2f|%s|%s|%s", question, e.type(), e.similarity(),
+                    e.share(e.focusTerms(), e.passage()), e.nameShare(), e.focusTerms() + " " + e.nameTerms(), verdicts, e.sentence());
+        }
+        return e;
     }
 
     private List<Candidate> scoreSentences(String question, String standalone, Map<String, Double> questionTerms,
@@ -184,7 +216,7 @@ public class RetrievalOnlyAnswerer {
             LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior,
                     similarity, currentSimilarity, lexical, typeFit, origins.get(k)[0], sentence);
             unique.put(sentence, new Candidate(sentence, origins.get(k)[0], origins.get(k)[1],
-                    similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior));
+                    similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior, similarity));
         }
         return new ArrayList<>(unique.values());
     }

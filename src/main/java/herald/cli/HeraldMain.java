@@ -86,8 +86,10 @@ public class HeraldMain implements QuarkusApplication {
                           java -jar quarkus-run.jar ingest FOLDER [--url URL] [--api-key KEY]
                                                                     ingest every .txt, .md and .html file of FOLDER
                           java -jar quarkus-run.jar eval --questions FILE [--corpus DIR] [--mode llm|retrieval-only] [--url URL]
-                                [--min-recall5 X] [--min-answers X] [--min-refusals X]
-                                                                    score a labelled question set on a fresh index""");
+                                [--half tuning|held-out] [--article NAME] [--min-recall5 X] [--min-answers X] [--min-refusals X]
+                                                                    score a labelled question set on a fresh index
+                          java -jar quarkus-run.jar eval --prompt-stats --questions FILE [--corpus DIR] [--article NAME]
+                                                                    the LLM prompt's size per question, nothing sent""");
                 yield 2;
             }
         };

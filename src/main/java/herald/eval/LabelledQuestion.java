@@ -14,7 +14,30 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LabelledQuestion(String id, String question, List<String> history, boolean answerable,
                                @JsonProperty("expect_any") List<String> expectAny,
-                               @JsonProperty("gold_passage") String goldPassage) {
+                               @JsonProperty("gold_passage") String goldPassage, String article) {
+
+    /** The two halves of a labelled set: rules and thresholds are tuned on one, figures reported on the other. */
+    public enum Half {
+        TUNING, HELD_OUT;
+
+        /** {@code tuning} or {@code held-out}. */
+        public static Half parse(String name) {
+            return switch (name) {
+                case "tuning" -> TUNING;
+                case "held-out" -> HELD_OUT;
+                default -> throw new IllegalArgumentException("--half is tuning or held-out, not " + name);
+            };
+        }
+    }
+
+    /**
+     * The half this question belongs to, by the number in its id: odd numbers tune, even numbers are held
+     * out. Fixed by the id alone, so a question never changes half and new questions split evenly.
+     */
+    public Half half() {
+        String digits = id.replaceAll("\\D", "");
+        return !digits.isEmpty() && Long.parseLong(digits) % 2 == 0 ? Half.HELD_OUT : Half.TUNING;
+    }
 
     public List<String> historyOrEmpty() {
         return history == null ? List.of() : history;

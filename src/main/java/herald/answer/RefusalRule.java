@@ -1,0 +1,221 @@
+package herald.answer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reasons for retrieval-only mode to say "The ingested articles do not say." rather than quote its best
+ * sentence: each names something a quote that answers the question would hold and this one lacks. A quote
+ * that does not answer misleads as much as a made-up answer, so any one rule refusing is enough.
+ * Thresholds were tuned on the tuning half of Herald's labelled set only (docs/quality.md).
+ */
+enum RefusalRule {
+
+    /** The question asks about something ("population", "gift", "ambassador") the quoted passage never mentions. */
+    FOCUS_WORDS_IN_PASSAGE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return e.share(e.focusTerms(), e.passage()) < MIN_FOCUS_SHARE;
+        }
+    },
+
+    /** A name the question asks about (Ulaanbaatar, Xi Jinping) is missing from the quoted passage: it is about someone else. */
+    NAMES_IN_PASSAGE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return e.nameShare() < MIN_NAME_SHARE;
+        }
+    },
+
+    /** "How many soldiers": a count must stand within a few words of what is counted ("205 business leaders"). */
+    COUNT_BESIDE_COUNTED_NOUN {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            Set<String> counted = countedNoun(e);
+            if (counted.isEmpty()) {
+                return false;
+            }
+            List<Integer> nounAt = e.positionsOf(counted);
+            for (int at : countPositions(e.sentence())) {
+                if (nounAt.stream().anyMatch(p -> Math.abs(p - at) <= COUNT_PROXIMITY_WORDS)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    },
+
+    /**
+     * "How much": an amount ("$1.6 billion", "4 billion yen", "1 percent"), not a year, and beside the question's
+     * words: "71 percent of voters" is not what Rosatom bid.
+     */
+    AMOUNT_FOR_HOW_MUCH {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            if (!HOW_MUCH.matcher(e.question()).find()) {
+                return false;
+            }
+            Set<String> asked = new HashSet<>(e.focusTerms());
+            asked.addAll(e.nameTerms());
+            List<Integer> askedAt = e.positionsOf(asked);
+            Matcher amount = AMOUNT.matcher(e.sentence());
+            while (amount.find()) {
+                int at = e.sentence().substring(0, amount.start()).split("\\s+", -1).length - 1;
+                if (askedAt.stream().anyMatch(p -> Math.abs(p - at) <= AMOUNT_PROXIMITY_WORDS)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    },
+
+    /**
+     * "Who": a name of two or more words ("Nguyen Phu Trong", "United States") or an office ("deputy foreign
+     * minister", "spokesperson") the question does not already hold.
+     */
+    PERSON_FOR_WHO {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            if (e.type() != AnswerType.PERSON) {
+                return false;
+            }
+            Set<String> asked = e.terms().apply(e.standalone());
+            Matcher name = FULL_NAME.matcher(e.sentence());
+            while (name.find()) {
+                if (!asked.containsAll(e.terms().apply(name.group()))) {
+                    return false;
+                }
+            }
+            Matcher office = OFFICE.matcher(e.sentence());
+            while (office.find()) {
+                if (!asked.containsAll(e.terms().apply(office.group()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    },
+
+    /** "When": a calendar date, a weekday or a time of day; "last September" or "for years" does not say when. */
+    DATE_FOR_WHEN {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return e.type() == AnswerType.DATE && !AnswerType.holdsExactDate(e.sentence());
+        }
+    },
+
+    /** "When will … next": a date already past when its article was written answers another question. */
+    FUTURE_QUESTION_PAST_DATE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            if (e.type() != AnswerType.DATE || !FUTURE_ONLY.matcher(e.question()).find()) {
+                return false;
+            }
+            // a weekday alone has no side: judge by the dates that have one
+            List<AnswerType.Tense> tenses = AnswerType.dateTenses(e.sentence(), e.published()).stream()
+                    .filter(t -> t != AnswerType.Tense.UNKNOWN).toList();
+            return !tenses.isEmpty() && tenses.stream().allMatch(t -> t == AnswerType.Tense.PAST);
+        }
+    },
+
+    /** "How long did the talks last": a duration ("more than four hours", "two-day"), not a date. */
+    DURATION_FOR_HOW_LONG {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return HOW_LONG.matcher(e.question()).find() && !DURATION.matcher(e.sentence()).find();
+        }
+    },
+
+    /** "What did X say": the quote must be X speaking, not someone else or no one. */
+    SPEAKER_SPEAKS {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            Matcher m = WHAT_DID_SAY.matcher(e.question().strip());
+            if (!m.find()) {
+                return false;
+            }
+            Set<String> speaker = new HashSet<>(e.terms().apply(m.group(2)));
+            speaker.removeAll(e.framing());
+            return !SPEECH.matcher(e.sentence()).find() || e.share(speaker, e.sentence()) < 0.5;
+        }
+    };
+
+    /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
+    static final double MIN_FOCUS_SHARE = 0.25;
+    /** Below this share of the question's names in the quoted passage, it is about someone or somewhere else. */
+    static final double MIN_NAME_SHARE = 0.6;
+    /** How far an amount may stand from the question's words. */
+    static final int AMOUNT_PROXIMITY_WORDS = 4;
+    /** How far a count may stand from the counted word. */
+    static final int COUNT_PROXIMITY_WORDS = 3;
+
+    private static final Pattern HOW_MANY = Pattern.compile("(?i)^(and )?how many (.+)$");
+    private static final Pattern HOW_MUCH = Pattern.compile("(?i)^(and )?how much\\b");
+    /** Words that end the counted noun phrase of "how many …". */
+    private static final Set<String> PHRASE_END = Set.of("did", "does", "do", "is", "are", "was", "were", "will", "would",
+            "has", "have", "had", "can", "could", "should", "in", "of", "at", "on", "to", "from", "with", "for", "by");
+    /** A count: a number that is not a year, an ordinal or part of a model name ("Su-35"), or a number word. */
+    private static final Pattern COUNT = Pattern.compile(
+            "(?i)(?<![\\p{L}\\d-])(?!(19|20)\\d\\d\\b)(\\d[\\d,.]*)(?![\\p{L}\\d-]|st\\b|nd\\b|rd\\b|th\\b)|\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several)\\b");
+    private static final Pattern AMOUNT = Pattern.compile("(?i)[$€£¥]\\s?\\d|\\d[\\d,.]*\\s?(%|percent|per cent|"
+            + "(thousand|million|billion|trillion)\\b|yen\\b|dollars?\\b|euros?\\b|roubles?\\b|rubles?\\b|dong\\b|won\\b|yuan\\b)");
+    /** "How long did …" asks for a duration; "how long ago" and "how long has it been since" ask for a date. */
+    private static final Pattern HOW_LONG = Pattern.compile("(?i)^(and )?how long (?!ago|has it been|since)");
+    private static final Pattern DURATION = Pattern.compile("(?i)\\b(\\d[\\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "several|few|couple of)[ -](more )?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\\b"
+            + "|\\b(hour|day|week|month|year)-long\\b|\\bfor (hours|days|weeks|months|years|decades)\\b");
+    private static final Pattern WHAT_DID_SAY = Pattern.compile("(?i)^(and )?what did (.+?) (say|tell|said|think)\\b");
+    private static final Pattern SPEECH = Pattern.compile("(?i)\\b(said|says|say|told|tells|replied|called|described|stressed|"
+            + "warned|added|noted)\\b|[\"“][^\"”]{10,}[\"”]");
+    private static final Pattern FULL_NAME = Pattern.compile("\\b[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)+\\b");
+    private static final Pattern OFFICE = Pattern.compile("(?i)\\b(minister|president|spokes(man|woman|person)|official|ambassador|"
+            + "secretary|chairman|chairwoman|leader|embassy|deputy|envoy|aide|governor|mayor|king|queen|general)s?\\b");
+    private static final Pattern FUTURE_ONLY = Pattern.compile("(?i)\\b(will|next|upcoming|going to)\\b");
+
+    abstract boolean refuses(QuoteEvidence evidence);
+
+    /** The first rule that refuses the quote, if any. */
+    static Optional<RefusalRule> firstRefusing(QuoteEvidence evidence) {
+        for (RefusalRule rule : values()) {
+            if (rule.refuses(evidence)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first content words after "how many", up to the verb: "soldiers" of "how many soldiers died". */
+    static Set<String> countedNoun(QuoteEvidence e) {
+        Matcher m = HOW_MANY.matcher(e.question().strip());
+        if (!m.matches()) {
+            return Set.of();
+        }
+        Set<String> noun = new HashSet<>();
+        for (String word : m.group(2).split("\\s+")) {
+            String bare = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\d-]", "");
+            if (PHRASE_END.contains(bare) || noun.size() >= 2) {
+                break;
+            }
+            noun.addAll(e.terms().apply(word));
+        }
+        noun.removeAll(e.framing());
+        return noun;
+    }
+
+    /** Word positions of counts in the sentence. */
+    private static List<Integer> countPositions(String sentence) {
+        List<Integer> positions = new ArrayList<>();
+        Matcher m = COUNT.matcher(sentence);
+        while (m.find()) {
+            positions.add(sentence.substring(0, m.start()).split("\\s+", -1).length - 1);
+        }
+        return positions;
+    }
+}

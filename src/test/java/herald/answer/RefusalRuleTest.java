@@ -1,0 +1,152 @@
+package herald.answer;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each refusal rule on a near miss it must refuse and on a real answer it must let through. */
+class RefusalRuleTest {
+
+    private static final Analyzer ANALYZER = new EnglishAnalyzer();
+    private static final Set<String> FRAMING = terms("what when where who why how which is are was were did does do "
+            + "say said says many much article mention");
+    private static final LocalDate JUNE_17 = LocalDate.of(2024, 6, 17);
+
+    private static Set<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = ANALYZER.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static QuoteEvidence evidence(String question, String sentence, String passage, LocalDate published) {
+        return new QuoteEvidence(question, question, sentence, passage, published, 0.7, RefusalRuleTest::terms, FRAMING);
+    }
+
+    private static QuoteEvidence evidence(String question, String sentence) {
+        return evidence(question, sentence, sentence, JUNE_17);
+    }
+
+    @Test
+    void focusWordsInPassageRefusesWhatNoPassageMentions() {
+        assertTrue(RefusalRule.FOCUS_WORDS_IN_PASSAGE.refuses(evidence("What is the population of Hanoi?",
+                "US President Joe Biden arrived in Hanoi on Sunday afternoon for a two-day visit.")));
+        assertFalse(RefusalRule.FOCUS_WORDS_IN_PASSAGE.refuses(evidence("How did Vietnam's foreign ministry react to the request for comment?",
+                "However, Vietnam's foreign ministry did not respond to a request for comment.")));
+    }
+
+    @Test
+    void namesInPassageRefusesAPassageAboutSomeoneElse() {
+        String russiaTrade = "Putin, To Lam Sign 11 Agreements in Hanoi\nTrade between the two countries was about $3.6 billion last year.";
+        assertTrue(RefusalRule.NAMES_IN_PASSAGE.refuses(evidence("What was the value of trade between Japan and Vietnam last year?",
+                "Trade between the two countries was about $3.6 billion last year.", russiaTrade, JUNE_17)));
+        // "Vietnamese" officials are Vietnam's, "Russian" ones Russia's
+        assertFalse(RefusalRule.NAMES_IN_PASSAGE.refuses(evidence("What did Vietnam say about Russia?",
+                "Vietnamese officials stressed their friendship.", "Vietnamese officials stressed their friendship with Russian leaders.", JUNE_17)));
+    }
+
+    @Test
+    void countBesideCountedNounWantsTheCountNextToWhatIsCounted() {
+        assertFalse(RefusalRule.COUNT_BESIDE_COUNTED_NOUN.refuses(evidence("How many business leaders travel with Yoon to Vietnam?",
+                "Some 205 business leaders, including executives from Samsung Electronics, will join the trip.")));
+        // a model number, an ordinal and a year are not counts
+        assertTrue(RefusalRule.COUNT_BESIDE_COUNTED_NOUN.refuses(evidence(
+                "How many Su-35 fighter jets does the Komsomolsk-on-Amur plant build each year?",
+                "Kim was expected to travel to Komsomolsk-on-Amur, where a plant produces Su-35 fighter jets.")));
+        assertTrue(RefusalRule.COUNT_BESIDE_COUNTED_NOUN.refuses(evidence("How many soldiers died in the Battle of Khalkhin Gol?",
+                "The trip is timed to mark the 85th anniversary of the Battle of Khalkhin Gol, where Soviet troops fought in 1939.")));
+        assertTrue(RefusalRule.COUNT_BESIDE_COUNTED_NOUN.refuses(evidence("How many delegations attended the Belt and Road Forum?",
+                "Putin last visited China in October 2023, when he attended the Belt and Road Forum in Beijing.")));
+    }
+
+    @Test
+    void amountForHowMuchWantsMoneyOrAShareNotAYear() {
+        assertTrue(RefusalRule.AMOUNT_FOR_HOW_MUCH.refuses(evidence("How much did the Vostochny cosmodrome cost to build?",
+                "Kim Jong Un met Putin at the Vostochny Cosmodrome, their first summit since April 2019.")));
+        assertFalse(RefusalRule.AMOUNT_FOR_HOW_MUCH.refuses(evidence("How much did last summer's blackouts cost the economy?",
+                "Blackouts in northern Vietnam last summer cost the economy an estimated $1.4 billion.")));
+        assertFalse(RefusalRule.AMOUNT_FOR_HOW_MUCH.refuses(evidence("How much did Japan pledge for coast guard equipment?",
+                "Japan also pledged 4 billion yen for coast guard equipment.")));
+    }
+
+    @Test
+    void dateForWhenWantsADayNotAVagueTime() {
+        assertTrue(RefusalRule.DATE_FOR_WHEN.refuses(evidence("When did Kim Jong Un last visit Vietnam?",
+                "Kim Jong Un extended the invitation to Putin during his visit to Russia's Far East last September.")));
+        assertFalse(RefusalRule.DATE_FOR_WHEN.refuses(evidence("When does Putin visit Vietnam?",
+                "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.")));
+        assertFalse(RefusalRule.DATE_FOR_WHEN.refuses(evidence("When did Putin land in Hanoi?",
+                "Putin landed at Noi Bai International Airport shortly before midnight.")));
+    }
+
+    @Test
+    void futureQuestionPastDateRefusesAnEarlierVisitForANextOne() {
+        LocalDate april28 = LocalDate.of(2025, 4, 28);
+        String arrived = "Ishiba arrived in Hanoi on Sunday, April 27, on his first trip to Vietnam.";
+        assertTrue(RefusalRule.FUTURE_QUESTION_PAST_DATE.refuses(evidence("When will Ishiba next visit Vietnam?", arrived, arrived, april28)));
+        assertFalse(RefusalRule.FUTURE_QUESTION_PAST_DATE.refuses(evidence("When did Ishiba arrive in Vietnam?", arrived, arrived, april28)));
+        assertFalse(RefusalRule.FUTURE_QUESTION_PAST_DATE.refuses(evidence("When will Putin visit Vietnam?",
+                "Putin will travel to Vietnam on June 19-20.")));
+    }
+
+    @Test
+    void durationForHowLongWantsADuration() {
+        assertTrue(RefusalRule.DURATION_FOR_HOW_LONG.refuses(evidence("How long did Putin's talks with Xi in Beijing last?",
+                "Putin last visited China in October 2023, when he attended the Belt and Road Forum in Beijing.")));
+        assertFalse(RefusalRule.DURATION_FOR_HOW_LONG.refuses(evidence("How long did the talks at the spaceport last?",
+                "Formal talks between the two delegations, followed by a one-on-one meeting, lasted more than four hours.")));
+        // "how long has it been since" asks for a date
+        assertFalse(RefusalRule.DURATION_FOR_HOW_LONG.refuses(evidence("How long has it been since Putin was last in Pyongyang?",
+                "This visit will be Putin's first to Pyongyang since July 2000.")));
+    }
+
+    @Test
+    void personForWhoWantsSomeoneTheQuestionDoesNotAlreadyName() {
+        assertFalse(RefusalRule.PERSON_FOR_WHO.refuses(evidence("Who did Biden meet right after landing?",
+                "Shortly after landing, Biden held talks with Nguyen Phu Trong, general secretary of the party.")));
+        assertFalse(RefusalRule.PERSON_FOR_WHO.refuses(evidence("Whom did Hanoi send to the BRICS gathering in Russia?",
+                "Vietnam decided to send its deputy foreign minister to a BRICS meeting in Russia.")));
+        assertTrue(RefusalRule.PERSON_FOR_WHO.refuses(evidence("Who asked Putin to come to Pyongyang?",
+                "Putin will come to Pyongyang this month.")));
+    }
+
+    @Test
+    void speakerSpeaksWantsTheAskedPersonsOwnWords() {
+        assertTrue(RefusalRule.SPEAKER_SPEAKS.refuses(evidence("What did To Lam say about the US State Department's concerns?",
+                "The US State Department said it had \"serious concerns\" about Hanoi hosting Putin.")));
+        assertTrue(RefusalRule.SPEAKER_SPEAKS.refuses(evidence("What did the Japanese prime minister say about Putin's trip?",
+                "Japanese Prime Minister Shigeru Ishiba wrapped up a two-day official visit to Vietnam on Monday.")));
+        assertFalse(RefusalRule.SPEAKER_SPEAKS.refuses(evidence("What did To Lam say about Russia?",
+                "\"Vietnam always attaches importance to its traditional friendship with Russia,\" To Lam said.")));
+    }
+
+    @Test
+    void aRealAnswerPassesEveryRule() {
+        QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
+                "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
+                "Putin to Visit North Korea and Vietnam starting Tomorrow\nFollowing his visit to North Korea, Putin will travel "
+                        + "to Vietnam on June 19-20, according to the Kremlin.", JUNE_17);
+        assertEquals(Optional.empty(), RefusalRule.firstRefusing(answer));
+    }
+}
