@@ -40,12 +40,14 @@ public class QuestionAnswerer {
     private final HeraldConfig.Answer settings;
     private final MeterRegistry metrics;
     private final Event<AnsweredQuestion> answered;
+    private final AnswerCheck check;
     /** Until when the LLM is skipped after a failure (a simple circuit breaker). */
     private volatile Instant llmSkippedUntil = Instant.MIN;
 
     public QuestionAnswerer(HybridRetriever retriever, RetrievalOnlyAnswerer quoter, PromptBuilder prompts,
                             NewsAssistant assistant, FollowUpRewriter rewriter, ConversationStore conversations,
-                            HeraldConfig config, MeterRegistry metrics, Event<AnsweredQuestion> answered) {
+                            HeraldConfig config, MeterRegistry metrics, Event<AnsweredQuestion> answered,
+                            AnswerCheck check) {
         this.retriever = retriever;
         this.quoter = quoter;
         this.prompts = prompts;
@@ -55,6 +57,7 @@ public class QuestionAnswerer {
         this.settings = config.answer();
         this.metrics = metrics;
         this.answered = answered;
+        this.check = check;
     }
 
     /** Raised when the LLM failed and quoting instead is switched off. */
@@ -116,7 +119,7 @@ public class QuestionAnswerer {
     private Multi<AnswerEvent> fromLlm(String question, String standalone, String conversationId,
                                        List<RetrievedPassage> retrieved, List<Turn> history, Set<String> previousDocuments) {
         PromptBuilder.Prompt prompt = prompts.build(question, retrieved, history);
-        List<Source> sources = prompt.passages().stream().map(Source::of).toList();
+        List<Source> sources = prompt.sources();
         AtomicBoolean anyToken = new AtomicBoolean();
         StringBuilder text = new StringBuilder();
 
@@ -128,8 +131,15 @@ public class QuestionAnswerer {
                     text.append(t);
                 })
                 .onItem().transform(t -> (AnswerEvent) new AnswerEvent.Token(t));
-        Multi<AnswerEvent> done = Multi.createFrom().item(() -> new AnswerEvent.Done(
-                Answer.of(text.toString().strip(), conversationId, AnswerMode.LLM, null, sources)));
+        // the reader gets the checked answer as final: on the stream, done replaces what the tokens showed
+        Multi<AnswerEvent> done = Multi.createFrom().deferred(() -> {
+            AnswerCheck.Checked checked = check.check(text.toString().strip(), sources);
+            if (checked.verdict() == AnswerCheck.Verdict.UNSUPPORTED) {
+                return quoted(question, standalone, conversationId, retrieved, previousDocuments, AnswerReason.UNSUPPORTED)
+                        .filter(e -> e instanceof AnswerEvent.Done);
+            }
+            return Multi.createFrom().item(new AnswerEvent.Done(Answer.of(checked.text(), conversationId, AnswerMode.LLM, null, sources)));
+        });
 
         return Multi.createBy().concatenating().streams(
                         Multi.createFrom().item(new AnswerEvent.Sources(sources)), tokens, done)

@@ -113,6 +113,13 @@ public interface HeraldConfig {
         @WithDefault("2")
         int maxQuotedSentences();
 
+        /**
+         * Passage text sent to the LLM at most, in characters (the best passage always goes in): on a CPU the
+         * first answer token waits until the whole prompt is read, at a few dozen tokens a second.
+         */
+        @WithDefault("1000")
+        int promptPassageChars();
+
         enum Mode {
             LLM, RETRIEVAL_ONLY
         }

@@ -29,6 +29,8 @@ public class SlackMessageFormatter {
 
     static final String RETRIEVAL_ONLY_NOTE = ":information_source: _Retrieval-only answer: quoted from the articles, "
             + "without the language model._";
+    static final String UNSUPPORTED_NOTE = ":information_source: _Quoted from the articles: the language model's answer "
+            + "stated something they do not say._";
 
     public SlackMessage answer(Answer answer) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -40,7 +42,8 @@ public class SlackMessageFormatter {
             blocks.add(section(s -> s.text(markdownText(part))));
         }
         if (quoted) {
-            blocks.add(context(List.of(markdownText(RETRIEVAL_ONLY_NOTE))));
+            String note = answer.reason() == herald.answer.AnswerReason.UNSUPPORTED ? UNSUPPORTED_NOTE : RETRIEVAL_ONLY_NOTE;
+            blocks.add(context(List.of(markdownText(note))));
         }
         if (!answer.sources().isEmpty()) {
             blocks.add(divider());

@@ -440,7 +440,9 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     const cited = (message.sources || []).map((source, i) => ({ source, n: i + 1 })).filter(({ n }) => numbers.has(n));
     bubble.replaceChildren(...[
       message.mode === 'retrieval-only'
-        ? el('div', { class: 'mode-label', title: 'The AI model is offline, so Herald quotes the articles that answer your question.', text: 'Quoted from the articles · AI offline' })
+        ? (message.reason === 'unsupported'
+          ? el('div', { class: 'mode-label', title: 'The AI model stated something the articles do not say, so Herald quotes the articles instead.', text: 'Quoted from the articles · the AI answer did not match them' })
+          : el('div', { class: 'mode-label', title: 'The AI model is offline, so Herald quotes the articles that answer your question.', text: 'Quoted from the articles · AI offline' }))
         : null,
       text,
       message.note ? el('div', { class: 'note', text: message.note }) : null,
@@ -578,10 +580,12 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
         } else if (name === 'token') {
           message.text += value.text;
         } else if (name === 'done') {
-          // the done event is authoritative: on a fallback its answer and sources replace what streamed
+          // the done event is authoritative: on a fallback, or when the answer check removed what the
+          // articles do not support, its answer and sources replace what streamed
           message.text = value.answer;
           message.sources = value.sources || [];
           message.mode = value.mode;
+          message.reason = value.reason || null;
           state.conversationId = value.conversationId || state.conversationId;
           finished = true;
         }

@@ -235,6 +235,41 @@ class WidgetEndToEndTest {
     }
 
     @Test
+    void replacesTheStreamedAnswerWithTheCheckedOne() {
+        // the second sentence's number and name are in no cited passage: it streams, then is removed
+        OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20 ", "[{n}]. ", "He ", "will ",
+                "sign ", "25 ", "agreements ", "with ", "Macron ", "[{n}].");
+        OLLAMA.slow(Duration.ZERO, Duration.ofMillis(150));
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        Locator answer = page.locator(".msg.bot .answer-text").last();
+        assertThat(answer).containsText("Macron", PATIENTLY);
+        assertThat(page.locator(".send")).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(15_000));
+        assertThat(answer).not().containsText("Macron");
+        assertThat(answer).containsText("June 19-20");
+        assertThat(answer).containsText("Part of this answer was removed");
+        assertThat(page.locator(".mode-label")).hasCount(0);
+        screenshot("desktop-checked-answer");
+    }
+
+    @Test
+    void labelsTheQuoteThatReplacesAnUnsupportedAnswer() {
+        OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "July ", "4-5 ", "[{n}].");
+        OLLAMA.slow(Duration.ZERO, Duration.ofMillis(150));
+        openWidgetOn(allowedSite);
+
+        ask("When does Putin visit Vietnam?");
+        Locator answer = page.locator(".msg.bot .answer-text").last();
+        assertThat(answer).containsText("July 4-5", PATIENTLY);
+        assertThat(page.locator(".send")).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(15_000));
+        assertThat(answer).not().containsText("July 4-5");
+        assertThat(answer).containsText("June 19-20");
+        assertThat(page.locator(".mode-label")).hasText("Quoted from the articles · the AI answer did not match them");
+        screenshot("desktop-unsupported-answer");
+    }
+
+    @Test
     void stopButtonCancelsStreamingAnswer() {
         OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20 ", "[{n}].");
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(800));
