@@ -56,6 +56,11 @@ public class Evaluator {
             return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
         }
 
+        /** The outcomes of one half of the set, to report figures on the half that was not tuned on. */
+        public Report half(LabelledQuestion.Half half) {
+            return new Report(outcomes.stream().filter(o -> o.question().half() == half).toList());
+        }
+
         private List<Outcome> answerable() {
             return outcomes.stream().filter(o -> o.question().answerable()).toList();
         }
