@@ -170,14 +170,14 @@ public class PromptBuilder {
         return String.join(" ", sentences);
     }
 
-    /** The article's title, outlet and dates, once: "Title (NewsTrack, published 17 June 2024)". */
+    /** The article's title, outlet and date, once: "Title (NewsTrack, 17 June 2024)". */
     static String heading(RetrievedPassage r) {
         var p = r.passage();
         List<String> about = new ArrayList<>();
         if (p.source() != null && !p.source().isBlank()) {
             about.add(p.source());
         }
-        about.add(p.publishedAt() == null ? "date unknown" : "published " + DATE.format(p.publishedAt()));
+        about.add(p.publishedAt() == null ? "date unknown" : DATE.format(p.publishedAt()));
         return p.title() + " (" + String.join(", ", about) + ")\n";
     }
 

@@ -117,7 +117,7 @@ public interface HeraldConfig {
          * Passage text sent to the LLM at most, in characters (the best passage always goes in): on a CPU the
          * first answer token waits until the whole prompt is read, at a few dozen tokens a second.
          */
-        @WithDefault("1100")
+        @WithDefault("1200")
         int promptPassageChars();
 
         enum Mode {

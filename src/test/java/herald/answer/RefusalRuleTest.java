@@ -1,15 +1,9 @@
 package herald.answer;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import herald.index.PassageAnalysis;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,24 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each refusal rule on a near miss it must refuse and on a real answer it must let through. */
 class RefusalRuleTest {
 
-    private static final Analyzer ANALYZER = new EnglishAnalyzer();
     private static final Set<String> FRAMING = terms("what when where who why how which is are was were did does do "
             + "say said says many much article mention");
     private static final LocalDate JUNE_17 = LocalDate.of(2024, 6, 17);
 
     private static Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream ts = ANALYZER.tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                terms.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return PassageAnalysis.terms(text);
     }
 
     private static QuoteEvidence evidence(String question, String sentence, String passage, LocalDate published) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The quality gate: Herald's own labelled set (11 competing articles, the bundled one among them)
- * answered in retrieval-only mode must stay above these floors.
+ * answered in retrieval-only mode must stay above these floors, on the whole set and on its held-out half.
  */
 @QuarkusTest
 @TestProfile(RetrievalOnlyProfile.class)
@@ -57,9 +57,13 @@ class HeraldQuestionSetTest {
         Evaluator.Report report = new Evaluator(answerer::ask).run(LabelledQuestion.load("eval/herald-questions.jsonl"));
         LOG.info("\n" + report.format());
         // floors a little under the figures measured when the gate was set (docs/quality.md): a drop fails CI
-        assertTrue(report.recallAt(5) >= 0.88, "recall@5 " + report.recallAt(5));
-        assertTrue(report.answerAccuracy() >= 0.66, "answer accuracy " + report.answerAccuracy());
-        assertTrue(report.refusalAccuracy() >= 0.20, "refusal accuracy " + report.refusalAccuracy());
+        assertTrue(report.recallAt(5) >= 0.94, "recall@5 " + report.recallAt(5));
+        assertTrue(report.answerAccuracy() >= 0.70, "answer accuracy " + report.answerAccuracy());
+        assertTrue(report.refusalAccuracy() >= 0.82, "refusal accuracy " + report.refusalAccuracy());
+        // the half the refusal rules were not tuned on: what a new question can expect
+        Evaluator.Report heldOut = report.half(LabelledQuestion.Half.HELD_OUT);
+        assertTrue(heldOut.answerAccuracy() >= 0.68, "held-out answer accuracy " + heldOut.answerAccuracy());
+        assertTrue(heldOut.refusalAccuracy() >= 0.70, "held-out refusal accuracy " + heldOut.refusalAccuracy());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Block Kit layout of answers: Slack's size limits, escaping, and the retrieval-only mark. */
@@ -45,6 +46,15 @@ class SlackMessageFormatterTest {
         assertTrue(all.contains("&lt;!channel&gt; Vietnam &amp; Russia"), all);
         assertTrue(all.contains("*[1] Putin to Visit North Korea &amp; Vietnam* · AP · 2024-06-17"), all);
         assertTrue(all.contains(">Putin will travel to Vietnam on June 19-20."), all);
+    }
+
+    @Test
+    void saysWhenTheQuoteReplacesAnUnsupportedLlmAnswer() {
+        SlackMessage message = formatter.answer(Answer.of("Putin will travel to Vietnam on June 19-20.", "c",
+                AnswerMode.RETRIEVAL_ONLY, AnswerReason.UNSUPPORTED, List.of(source)));
+        assertTrue(message.blocks().toString().contains("the language model's answer stated something they do not say"),
+                message.blocks().toString());
+        assertFalse(message.blocks().toString().contains("without the language model"), message.blocks().toString());
     }
 
     @Test
