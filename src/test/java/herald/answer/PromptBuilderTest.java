@@ -57,7 +57,7 @@ class PromptBuilderTest {
         PromptBuilder.Prompt prompt = builder(NOV_29_2026).build("When does Putin visit Vietnam?", retrieved, List.of());
 
         assertEquals(1, count(prompt.user(), TITLE), prompt.user());
-        assertEquals(1, count(prompt.user(), "(NewsTrack, 17 June 2024)"), prompt.user());
+        assertEquals(1, count(prompt.user(), TITLE + " (NewsTrack, 17 June 2024)\n"), prompt.user());
         assertEquals(1, count(prompt.user(), "The Kremlin confirmed it."), "the overlapping sentence is sent once: " + prompt.user());
         assertEquals(3, prompt.sources().size(), prompt.user());
         // [1] is passages 1 and 2 of article a, in reading order; [2] its passage 5; [3] article b

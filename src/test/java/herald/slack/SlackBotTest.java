@@ -86,6 +86,20 @@ class SlackBotTest {
     }
 
     @Test
+    void postsTheCheckedAnswerRatherThanAnInventedDate() {
+        OLLAMA.answerWith("Putin visits Vietnam on July 4-5 [1].");
+        signedJson(eventCallback("Ev0MENTIONCHECK", mention("C0CHECK", "1718700900.000100", null,
+                "<@" + StubSlack.BOT_USER_ID + "> When does Putin visit Vietnam?")))
+                .when().post("/slack/events")
+                .then().statusCode(200);
+
+        StubSlack.Call post = SLACK.awaitCall("chat.postMessage", inChannel("C0CHECK"), ANSWER_DEADLINE);
+        assertFalse(post.param("text").contains("July 4-5"), post.param("text"));
+        assertTrue(post.param("text").contains("June 19-20"), "the quote instead: " + post.param("text"));
+        assertTrue(post.param("blocks").contains("stated something they do not say"), post.param("blocks"));
+    }
+
+    @Test
     void answersFollowUpFromThreadHistory() {
         OLLAMA.answerWith(request -> StubOllama.message(request, "user").contains("Follow-up question:")
                 ? List.of("When was Putin's previous visit to North Korea?")
