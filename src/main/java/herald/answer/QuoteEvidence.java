@@ -29,8 +29,8 @@ record QuoteEvidence(String question, String standalone, String sentence, String
     /** Capitalised but not names: a date is asked about, not looked for in the passage. */
     private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september"
             + "|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
-    /** Words that tie a question together without saying what it is about. */
-    private static final String CONNECTIVES = "from during before after since until between among over under across through within "
+    /** Words that tie a question together without saying what it is about ("when is he going to", "during"). */
+    private static final String CONNECTIVES = "go going come from during before after since until between among over under across through within "
             + "without against toward towards upon per via ago roughly about around nearly almost some any each every other "
             + "another kind type sort";
     /** News prose names a country and its people interchangeably: "Vietnamese" officials are Vietnam's. */
