@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -21,15 +24,22 @@ import java.util.Map;
 @Blocking
 public class SlackCommandsResource {
 
+    private static final Logger LOG = Logger.getLogger(SlackCommandsResource.class);
+
     private final SlackRequestVerifier verifier;
+    private final SlackReplayMemory replays;
     private final SlackAnswerQueue answers;
     private final SlackMessageFormatter formatter;
+    private final URI responseUrlBase;
     private final SlashCommandPayloadParser parser = new SlashCommandPayloadParser();
 
-    public SlackCommandsResource(SlackRequestVerifier verifier, SlackAnswerQueue answers, SlackMessageFormatter formatter) {
+    public SlackCommandsResource(SlackRequestVerifier verifier, SlackReplayMemory replays, SlackAnswerQueue answers,
+                                 SlackMessageFormatter formatter, SlackSettings settings) {
         this.verifier = verifier;
+        this.replays = replays;
         this.answers = answers;
         this.formatter = formatter;
+        this.responseUrlBase = URI.create(settings.responseUrlBase());
     }
 
     @POST
@@ -41,9 +51,18 @@ public class SlackCommandsResource {
                                        @HeaderParam(SlackSignature.HeaderNames.X_SLACK_SIGNATURE) String signature) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
         verifier.verify(timestamp, signature, text);
+        if (!replays.firstReceipt(timestamp, signature)) {
+            LOG.warnf("Refused a replayed slash command (timestamp %s)", timestamp);
+            throw new ProblemException(409, "Conflict", "This signed request was already received; it is answered once");
+        }
         SlashCommandPayload command = parser.parse(text);
         if (command.getResponseUrl() == null || command.getResponseUrl().isBlank()) {
             throw new ProblemException(400, "Bad Request", "The slash command has no response_url");
+        }
+        if (!isSlackHook(command.getResponseUrl())) {
+            LOG.warnf("Refused a slash command whose response_url is not under %s", responseUrlBase);
+            throw new ProblemException(400, "Bad Request", "The slash command's response_url is not a Slack hook URL ("
+                    + responseUrlBase + "…)");
         }
         String question = command.getText() == null ? "" : command.getText().strip();
         SlackMessage reply;
@@ -55,5 +74,19 @@ public class SlackCommandsResource {
             reply = formatter.busy();
         }
         return Map.of("response_type", "ephemeral", "text", reply.text());
+    }
+
+    /** Same scheme, host and port as {@code herald.slack.response-url-base}, and a path under its path. */
+    boolean isSlackHook(String responseUrl) {
+        try {
+            URI url = new URI(responseUrl.strip()).normalize();
+            return responseUrlBase.getScheme().equalsIgnoreCase(String.valueOf(url.getScheme()))
+                    && responseUrlBase.getHost().equalsIgnoreCase(String.valueOf(url.getHost()))
+                    && url.getRawUserInfo() == null
+                    && responseUrlBase.getPort() == url.getPort()
+                    && url.getRawPath() != null && url.getRawPath().startsWith(responseUrlBase.getRawPath());
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -23,6 +23,14 @@ public interface SlackSettings {
     @WithDefault("https://slack.com/api/")
     String apiUrl();
 
+    /**
+     * Where slash command answers may be posted: a command's {@code response_url} must have this scheme, host and
+     * port and a path under this one, so that a signed request cannot make Herald post to any URL it names.
+     * Tests point it at a stub on loopback.
+     */
+    @WithDefault("https://hooks.slack.com/")
+    String responseUrlBase();
+
     /** Questions answered at the same time: each holds a thread while the LLM writes. */
     @WithDefault("2")
     int workers();

@@ -158,6 +158,37 @@ class SlackBotTest {
     }
 
     @Test
+    void answersAReplayedSlashCommandOnce() {
+        String form = "token=unused&team_id=T0001&channel_id=C0NEWS&user_id=UASKER&command=%2Fherald"
+                + "&text=" + URLEncoder.encode("When does Putin visit Vietnam?", StandardCharsets.UTF_8)
+                + "&response_url=" + URLEncoder.encode(SLACK.responseUrl("T0001/1234/replayed"), StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
+        signed(form, timestamp, SlackProfile.SIGNING_SECRET).contentType("application/x-www-form-urlencoded")
+                .when().post("/slack/commands").then().statusCode(200);
+        for (int replay = 0; replay < 2; replay++) {
+            signed(form, timestamp, SlackProfile.SIGNING_SECRET).contentType("application/x-www-form-urlencoded")
+                    .when().post("/slack/commands")
+                    .then().statusCode(409).contentType("application/problem+json");
+        }
+        SLACK.awaitCalls("response_url", 1, ANSWER_DEADLINE);
+        sleep(Duration.ofSeconds(2));
+        assertEquals(1, SLACK.calls("response_url").size(), "answered once: " + SLACK.calls("response_url"));
+    }
+
+    @Test
+    void postsSlashCommandAnswersOnlyToSlackHooks() {
+        String elsewhere = SLACK.responseUrl("x").replace("/response/x", "/elsewhere/x");
+        for (String responseUrl : List.of("https://attacker.example/collect", elsewhere, "http://hooks.slack.com/commands/T0/1/x")) {
+            String form = "command=%2Fherald&text=" + URLEncoder.encode("When does Putin visit Vietnam?", StandardCharsets.UTF_8)
+                    + "&response_url=" + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8);
+            signedForm(form).when().post("/slack/commands")
+                    .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("response_url"));
+        }
+        sleep(Duration.ofSeconds(1));
+        assertNothingAnswered();
+    }
+
+    @Test
     void refusesForgedSignature() {
         String body = eventCallback("Ev0FORGED", mention("C0NEWS", "1718700400.000100", null, "When does Putin visit Vietnam?"));
         signed(body, Instant.now().getEpochSecond(), "not-the-signing-secret").contentType("application/json")
@@ -302,6 +333,14 @@ class SlackBotTest {
 
     private static Predicate<StubSlack.Call> inThread(String threadTs) {
         return call -> threadTs.equals(call.param("thread_ts"));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void assertNothingAnswered() {

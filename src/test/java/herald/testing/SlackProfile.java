@@ -40,7 +40,7 @@ public class SlackProfile implements QuarkusTestProfile {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("herald.slack.api-url", SLACK.apiUrl());
+            return Map.of("herald.slack.api-url", SLACK.apiUrl(), "herald.slack.response-url-base", SLACK.responseUrl(""));
         }
 
         @Override
