@@ -7,15 +7,30 @@ import java.time.LocalDate;
 /** A passage an answer rests on; sources are numbered in order, [1] being the first. */
 public record Source(String documentId, String title, String source, LocalDate publishedAt, String text, double score) {
 
+    /**
+     * Longest passage text an answer carries: above any passage split today (1,120 characters), a bound for
+     * passages an older version stored whole, which made every answer citing them megabytes long.
+     */
+    public static final int MAX_TEXT_CHARS = 2000;
+
     /** Adjacent passages of one article cited as one source: its text is theirs, each sentence once. */
     static Source merged(java.util.List<RetrievedPassage> run, String text) {
         Source first = of(run.get(0));
         double best = run.stream().mapToDouble(RetrievedPassage::score).max().orElse(0);
-        return new Source(first.documentId(), first.title(), first.source(), first.publishedAt(), text, Math.round(best * 1e4) / 1e4);
+        return new Source(first.documentId(), first.title(), first.source(), first.publishedAt(), bounded(text, MAX_TEXT_CHARS), Math.round(best * 1e4) / 1e4);
     }
 
     static Source of(RetrievedPassage r) {
         var p = r.passage();
-        return new Source(p.documentId(), p.title(), p.source(), p.publishedAt(), p.text(), Math.round(r.score() * 1e4) / 1e4);
+        return new Source(p.documentId(), p.title(), p.source(), p.publishedAt(), bounded(p.text(), MAX_TEXT_CHARS),
+                Math.round(r.score() * 1e4) / 1e4);
+    }
+
+    static String bounded(String text, int limit) {
+        if (text == null || text.length() <= limit) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
+        return text.substring(0, cut) + "…";
     }
 }

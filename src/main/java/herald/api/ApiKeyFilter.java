@@ -26,7 +26,8 @@ public class ApiKeyFilter {
             return Optional.empty();
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
+        // the scheme is case-insensitive (RFC 9110 §11.1): "bearer" and "BEARER" are "Bearer"
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
         boolean valid = MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8));
         if (valid) {
             return Optional.empty();

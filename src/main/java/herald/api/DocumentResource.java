@@ -2,9 +2,11 @@ package herald.api;
 
 import herald.index.PassageIndex;
 import herald.ingest.ArticleDraft;
-import herald.ingest.ArticleIngestor;
 import herald.ingest.ArticleReader;
+import herald.ingest.BundledCorpus;
+import herald.ingest.IngestionPool;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Ingest, list, read and delete articles. */
 @Path("/api/documents")
@@ -28,12 +32,14 @@ import java.util.List;
 @Blocking
 public class DocumentResource {
 
-    private final ArticleIngestor ingestor;
+    private final IngestionPool ingestion;
     private final PassageIndex index;
+    private final BundledCorpus bundled;
 
-    public DocumentResource(ArticleIngestor ingestor, PassageIndex index) {
-        this.ingestor = ingestor;
+    public DocumentResource(IngestionPool ingestion, PassageIndex index, BundledCorpus bundled) {
+        this.ingestion = ingestion;
         this.index = index;
+        this.bundled = bundled;
     }
 
     /** What ingestion returns. */
@@ -43,23 +49,28 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest an article given as JSON; the same text twice is stored once")
-    public Response ingestJson(@NotNull(message = "a JSON body with title and text is required") @Valid DocumentRequest request) {
-        return ingest(new ArticleDraft(request.title(), request.text(), request.source(),
-                ArticleReader.parseDate(request.publishedAt())));
+    public Uni<Response> ingestJson(@NotNull(message = "a JSON body with title and text is required") @Valid DocumentRequest request) {
+        ArticleDraft draft = new ArticleDraft(request.title(), request.text(), request.source(),
+                ArticleReader.parseDate(request.publishedAt()));
+        return ingest(() -> draft);
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Ingest a plain-text article: the first line (or a front-matter block) gives its title")
-    public Response ingestText(String body, @QueryParam("source") String source, @QueryParam("publishedAt") String publishedAt) {
-        return ingest(withOverrides(ArticleReader.fromPlainText(nonEmpty(body)), source, publishedAt));
+    public Uni<Response> ingestText(String body, @QueryParam("source") String source, @QueryParam("publishedAt") String publishedAt) {
+        ArticleDraft draft = withOverrides(ArticleReader.fromPlainText(nonEmpty(body)), source, publishedAt);
+        return ingest(() -> draft);
     }
 
     @POST
     @Consumes(MediaType.TEXT_HTML)
     @Operation(summary = "Ingest an HTML page, reduced to its article text")
-    public Response ingestHtml(String body, @QueryParam("source") String source, @QueryParam("publishedAt") String publishedAt) {
-        return ingest(withOverrides(ArticleReader.fromHtml(nonEmpty(body)), source, publishedAt));
+    public Uni<Response> ingestHtml(String body, @QueryParam("source") String source, @QueryParam("publishedAt") String publishedAt) {
+        String html = nonEmpty(body);
+        LocalDate date = ArticleReader.parseDate(publishedAt);
+        // the page is reduced on an ingestion worker, within herald.ingest.max-parse-time
+        return ingest(() -> withOverrides(ingestion.readHtml(html), source, date));
     }
 
     @GET
@@ -82,20 +93,26 @@ public class DocumentResource {
         if (!index.delete(id)) {
             throw notFound(id);
         }
+        bundled.articleDeleted(id);
         return Response.noContent().build();
     }
 
-    private Response ingest(ArticleDraft draft) {
-        ArticleIngestor.Ingested result = ingestor.ingest(draft);
-        Ingested body = new Ingested(result.article().id(), result.article().title(), result.article().passages());
-        return result.created()
-                ? Response.created(URI.create("/api/documents/" + body.id())).entity(body).build()
-                : Response.ok(body).build();
+    private Uni<Response> ingest(Supplier<ArticleDraft> draft) {
+        return ingestion.ingest(draft).map(result -> {
+            Ingested body = new Ingested(result.article().id(), result.article().title(), result.article().passages());
+            return result.created()
+                    ? Response.created(URI.create("/api/documents/" + body.id())).entity(body).build()
+                    : Response.ok(body).build();
+        });
     }
 
     private static ArticleDraft withOverrides(ArticleDraft draft, String source, String publishedAt) {
+        return withOverrides(draft, source, ArticleReader.parseDate(publishedAt));
+    }
+
+    private static ArticleDraft withOverrides(ArticleDraft draft, String source, LocalDate publishedAt) {
         return new ArticleDraft(draft.title(), draft.text(), source == null ? draft.source() : source,
-                publishedAt == null ? draft.publishedAt() : ArticleReader.parseDate(publishedAt));
+                publishedAt == null ? draft.publishedAt() : publishedAt);
     }
 
     private static String nonEmpty(String body) {

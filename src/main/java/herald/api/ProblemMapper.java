@@ -2,8 +2,11 @@ package herald.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import herald.answer.QuestionAnswerer;
+import herald.ingest.IngestionBusyException;
+import herald.ingest.UnprocessableArticleException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,8 +29,20 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unprocessable(UnprocessableArticleException e) {
+        return respond(Problem.of(422, "Unprocessable Content", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response ingestionBusy(IngestionBusyException e) {
+        return Response.fromResponse(respond(Problem.of(503, "Service Unavailable", e.getMessage())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
+    }
+
+    /** Says what is wrong and where, in the client's terms: Jackson's own messages name its classes and settings. */
+    @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return respond(Problem.of(400, "Bad Request", "The body is not valid JSON for this endpoint: " + e.getOriginalMessage()));
+        return respond(Problem.of(400, "Bad Request", JsonProblems.describe(e)));
     }
 
     /** Quarkus maps this one itself, with an empty body, unless told otherwise. */
@@ -54,7 +69,7 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
-            case 415 -> "Unsupported media type: send application/json (or text/plain, text/html to /api/documents)";
+            case 415 -> HttpLimitsFilter.ACCEPTED;
             case 405 -> "This method is not allowed on this path";
             case 406 -> "Cannot produce the requested media type";
             default -> e.getMessage();

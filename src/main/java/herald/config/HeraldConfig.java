@@ -23,6 +23,8 @@ public interface HeraldConfig {
 
     Corpus corpus();
 
+    Ingest ingest();
+
     Chunking chunking();
 
     Retrieval retrieval();
@@ -39,6 +41,27 @@ public interface HeraldConfig {
         /** Ingest the articles bundled in the jar at startup (only those the index does not hold yet). */
         @WithDefault("true")
         boolean bundled();
+    }
+
+    interface Ingest {
+        /**
+         * Longest time one HTML page (an upload, a feed's page) may take to be reduced to its article; a page
+         * that takes longer is refused with 422 rather than holding a worker.
+         */
+        @WithDefault("3s")
+        java.time.Duration maxParseTime();
+
+        /** Articles read, embedded and stored at the same time; the rest of the service keeps its threads. */
+        @WithDefault("2")
+        int workers();
+
+        /** Articles waiting for an ingestion worker; beyond that an upload is answered 503 with Retry-After. */
+        @WithDefault("16")
+        int queueSize();
+
+        /** Most passages one article may have (about 30,000 words at 70 words a passage); a longer text is refused with 422. */
+        @WithDefault("500")
+        int maxPassages();
     }
 
     interface Chunking {

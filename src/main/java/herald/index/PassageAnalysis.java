@@ -17,6 +17,11 @@ import java.util.Set;
 public final class PassageAnalysis {
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
+    /**
+     * Terms in one BM25 query, each giving two clauses (text and title): far under the limit of 1,024 clauses
+     * Lucene and Solr share, and far over the dozen a real question has. Engines keep the rarest ones.
+     */
+    public static final int MAX_QUERY_TERMS = 64;
 
     private PassageAnalysis() {
     }

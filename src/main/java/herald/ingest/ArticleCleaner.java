@@ -19,6 +19,9 @@ public final class ArticleCleaner {
     private static final Pattern RELATED_HEADER = Pattern.compile(
             "(?i)^(related( news| articles| stories| posts)?|read more|also read|more from .{1,40}|you may also like|recommended( for you)?|trending( now)?|latest news)\\s*:?$");
 
+    /** A paragraph ending in one of these is finished; any other is continued by a lower-case next paragraph. */
+    private static final String SENTENCE_END = ".!?:\"”’)]";
+
     private ArticleCleaner() {
     }
 
@@ -67,21 +70,25 @@ public final class ArticleCleaner {
         return significant > 0 && capitalized >= 0.75 * significant;
     }
 
+    /**
+     * Joins a paragraph to the previous one when the page broke a sentence across them. Works on builders and
+     * looks at one character each side, so a page of thousands of broken lines costs linear time.
+     */
     private static List<String> mendBrokenParagraphs(List<String> paragraphs) {
-        List<String> mended = new ArrayList<>();
+        List<StringBuilder> mended = new ArrayList<>();
         for (String paragraph : paragraphs) {
             if (!mended.isEmpty()) {
-                String previous = mended.get(mended.size() - 1);
-                boolean previousUnfinished = !previous.matches(".*[.!?:\"”’)\\]]$");
+                StringBuilder previous = mended.get(mended.size() - 1);
+                boolean previousUnfinished = SENTENCE_END.indexOf(previous.charAt(previous.length() - 1)) < 0;
                 boolean continues = Character.isLowerCase(paragraph.charAt(0));
                 if (previousUnfinished && continues) {
-                    mended.set(mended.size() - 1, previous + " " + paragraph);
+                    previous.append(' ').append(paragraph);
                     continue;
                 }
             }
-            mended.add(paragraph);
+            mended.add(new StringBuilder(paragraph));
         }
-        return mended;
+        return mended.stream().map(StringBuilder::toString).toList();
     }
 
     private static String normalize(String text) {

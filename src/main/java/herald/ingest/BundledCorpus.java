@@ -4,6 +4,7 @@ import herald.config.HeraldConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Ingests the articles packaged under {@code corpus/} at startup. Already-held articles are found by
- * their content hash before anything is embedded, so a restart costs no embedding work.
+ * their content hash before anything is embedded, so a restart costs no embedding work; an article the
+ * operator deleted is remembered ({@link DeletedBundledArticles}) and stays deleted.
  */
 @ApplicationScoped
 public class BundledCorpus {
@@ -23,24 +25,47 @@ public class BundledCorpus {
     private static final String FOLDER = "corpus/";
 
     private final ArticleIngestor ingestor;
-    private final HeraldConfig config;
+    private final DeletedBundledArticles deleted;
+    private final boolean enabled;
 
-    public BundledCorpus(ArticleIngestor ingestor, HeraldConfig config) {
+    @Inject
+    public BundledCorpus(ArticleIngestor ingestor, DeletedBundledArticles deleted, HeraldConfig config) {
+        this(ingestor, deleted, config.corpus().bundled());
+    }
+
+    BundledCorpus(ArticleIngestor ingestor, DeletedBundledArticles deleted, boolean enabled) {
         this.ingestor = ingestor;
-        this.config = config;
+        this.deleted = deleted;
+        this.enabled = enabled;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.corpus().bundled()) {
+        ingestBundled();
+    }
+
+    void ingestBundled() {
+        if (!enabled) {
             return;
         }
         int added = 0;
         for (String name : names()) {
-            if (ingestor.ingest(ArticleReader.fromPlainText(read(FOLDER + name))).created()) {
+            ArticleDraft draft = ArticleReader.fromPlainText(read(FOLDER + name));
+            if (deleted.contains(ingestor.idOf(draft))) {
+                LOG.infof("Bundled article %s was deleted by an operator: not ingested again", name);
+            } else if (ingestor.ingest(draft).created()) {
                 added++;
             }
         }
         LOG.infof("Bundled corpus: %d article(s) added", added);
+    }
+
+    /** Called after an article is deleted: a bundled one is remembered, so the next start does not bring it back. */
+    public void articleDeleted(String articleId) {
+        boolean bundled = names().stream().anyMatch(name -> ingestor.idOf(ArticleReader.fromPlainText(read(FOLDER + name))).equals(articleId));
+        if (bundled) {
+            deleted.add(articleId);
+            LOG.infof("Bundled article %s deleted; it stays deleted across restarts", articleId);
+        }
     }
 
     static List<String> names() {

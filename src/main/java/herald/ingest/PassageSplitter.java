@@ -15,6 +15,9 @@ import java.util.List;
 @ApplicationScoped
 public class PassageSplitter {
 
+    /** Characters allowed per word of {@code maxWords}: English averages six, links and numbers run longer. */
+    static final int MAX_CHARS_PER_WORD = 16;
+
     private final int maxWords;
     private final int overlapSentences;
 
@@ -29,15 +32,18 @@ public class PassageSplitter {
     }
 
     public List<Passage> split(String text) {
-        List<String> sentences = SentenceSplitter.split(text);
+        List<String> sentences = boundedPieces(SentenceSplitter.split(text));
         List<Passage> passages = new ArrayList<>();
         int start = 0;
         while (start < sentences.size()) {
             int end = start;
             int words = 0;
-            // a passage always takes at least one sentence, however long
-            while (end < sentences.size() && (end == start || words + wordCount(sentences.get(end)) <= maxWords)) {
+            int chars = -1;
+            // a passage always takes at least one sentence; boundedPieces made every one fit
+            while (end < sentences.size() && (end == start || (words + wordCount(sentences.get(end)) <= maxWords
+                    && chars + 1 + sentences.get(end).length() <= maxChars()))) {
                 words += wordCount(sentences.get(end));
+                chars += 1 + sentences.get(end).length();
                 end++;
             }
             passages.add(new Passage(passages.size(), String.join(" ", sentences.subList(start, end))));
@@ -47,6 +53,44 @@ public class PassageSplitter {
             start = Math.max(start + 1, end - overlapSentences);
         }
         return passages;
+    }
+
+    /** The most characters a passage holds: generous for long words, numbers and links, yet a bound. */
+    public int maxChars() {
+        return maxWords * MAX_CHARS_PER_WORD;
+    }
+
+    /**
+     * Sentences, with any longer than a passage (a run-on text without punctuation, a "word" of a million
+     * letters) cut into pieces of at most {@code maxWords} words and {@link #maxChars()} characters, so
+     * that no passage, and no source quoted from it, outgrows its bound.
+     */
+    private List<String> boundedPieces(List<String> sentences) {
+        List<String> pieces = new ArrayList<>(sentences.size());
+        for (String sentence : sentences) {
+            if (sentence.length() <= maxChars() && wordCount(sentence) <= maxWords) {
+                pieces.add(sentence);
+                continue;
+            }
+            StringBuilder piece = new StringBuilder();
+            int words = 0;
+            for (String word : sentence.strip().split("\\s+")) {
+                for (int from = 0; from < word.length(); from += maxChars()) {
+                    String part = word.substring(from, Math.min(word.length(), from + maxChars()));
+                    if (words == maxWords || piece.length() + 1 + part.length() > maxChars()) {
+                        pieces.add(piece.toString());
+                        piece.setLength(0);
+                        words = 0;
+                    }
+                    piece.append(piece.isEmpty() ? "" : " ").append(part);
+                    words++;
+                }
+            }
+            if (!piece.isEmpty()) {
+                pieces.add(piece.toString());
+            }
+        }
+        return pieces;
     }
 
     static int wordCount(String sentence) {

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  */
 public final class SentenceSplitter {
 
-    private static final Pattern BOUNDARY = Pattern.compile("[.!?…]+[\"”’')\\]]*\\s+(?=[\"“‘(\\[]?[\\p{Lu}\\p{N}])");
+    /**
+     * Bounded, possessive runs: with open-ended ones a line of a million dots made every start position scan
+     * to the end of the run, which is quadratic.
+     */
+    private static final Pattern BOUNDARY = Pattern.compile("[.!?…]{1,8}+[\"”’')\\]]{0,4}+\\s{1,8}+(?=[\"“‘(\\[]?[\\p{Lu}\\p{N}])");
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "pres", "jr", "sr",
             "u.s", "u.k", "u.n", "e.u", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
@@ -56,8 +60,12 @@ public final class SentenceSplitter {
             return false;
         }
         int wordStart = periodIndex;
-        while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
+        // abbreviations are short: looking further back would only cost time on a giant "word"
+        while (wordStart > 0 && periodIndex - wordStart < 12 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
             wordStart--;
+        }
+        if (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
+            return false;
         }
         String word = text.substring(wordStart, periodIndex).toLowerCase().replaceAll("^[\"“(]+", "");
         return ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isLetter(word.charAt(0)));

@@ -40,6 +40,16 @@ class ApiKeyTest {
     }
 
     @Test
+    void acceptsTheBearerSchemeInAnyCase() {
+        for (String scheme : new String[] {"bearer", "BEARER"}) {
+            String id = given().contentType(ContentType.JSON).header("Authorization", scheme + " s3cret-key")
+                    .body("{\"title\":\"Scheme " + scheme + "\",\"text\":\"Pleiku opened a coffee museum on " + scheme + " day.\"}")
+                    .post("/api/documents").then().statusCode(201).extract().path("id");
+            given().header("Authorization", scheme + " s3cret-key").delete("/api/documents/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
     void acceptsIngestionWithTheKeyAndKeepsAskingOpen() {
         String id = given().contentType(ContentType.JSON).header("Authorization", "Bearer s3cret-key").body(ARTICLE)
                 .post("/api/documents").then().statusCode(201).extract().path("id");

@@ -18,6 +18,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,6 +64,7 @@ public class LucenePassageIndex implements PassageIndex {
     private static final Logger LOG = Logger.getLogger(LucenePassageIndex.class);
     /** Titles help tell competing articles apart but must not outweigh the passage's own words. */
     private static final float TITLE_BOOST = 0.3f;
+
     /**
      * Indexing buffer during {@link #addAll}: Lucene's default 16 MB flushes a segment every few thousand
      * passages and then merges them, rebuilding HNSW graphs again and again; 256 MB holds about 100k
@@ -254,7 +257,7 @@ public class LucenePassageIndex implements PassageIndex {
 
     @Override
     public List<ScoredPassage> bm25(TextSearch search) {
-        Set<String> terms = PassageAnalysis.terms(search.question());
+        List<String> terms = search(searcher -> mostDiscriminating(searcher.getIndexReader(), PassageAnalysis.terms(search.question())));
         if (terms.isEmpty()) {
             return List.of();
         }
@@ -268,6 +271,23 @@ public class LucenePassageIndex implements PassageIndex {
                 .add(passages(search.filter()), Occur.FILTER)
                 .build();
         return scored(q, search.limit(), false);
+    }
+
+    /**
+     * The question's distinct terms that occur in some passage's text or title, rarest first, at most
+     * {@link PassageAnalysis#MAX_QUERY_TERMS}: a long question keeps its most discriminating words and can never reach
+     * Lucene's clause limit.
+     */
+    static List<String> mostDiscriminating(IndexReader reader, Set<String> terms) throws IOException {
+        List<Map.Entry<String, Integer>> found = new ArrayList<>();
+        for (String term : terms) {
+            int frequency = reader.docFreq(new Term(PassageFields.TEXT, term)) + reader.docFreq(new Term(PassageFields.TITLE, term));
+            if (frequency > 0) {
+                found.add(Map.entry(term, frequency));
+            }
+        }
+        found.sort(Map.Entry.comparingByValue());
+        return found.stream().limit(PassageAnalysis.MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
     }
 
     @Override

@@ -254,7 +254,8 @@ public class SolrPassageIndex implements PassageIndex {
 
     /**
      * The question's words reduced to one per analyzed term, in their original spelling: Solr analyzes them
-     * again with the same analyzer, and a word repeated in a question counts once, as in the embedded index.
+     * again with the same analyzer, and a word repeated in a question counts once, as in the embedded index;
+     * at most {@link PassageAnalysis#MAX_QUERY_TERMS} of them.
      */
     static String distinctWords(String question) {
         Set<String> terms = new HashSet<>();
@@ -263,7 +264,8 @@ public class SolrPassageIndex implements PassageIndex {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
-            while (ts.incrementToken()) {
+            // a bound under Solr's clause limit; unlike the embedded index this keeps the first terms, not the rarest
+            while (ts.incrementToken() && terms.size() < PassageAnalysis.MAX_QUERY_TERMS) {
                 if (terms.add(term.toString())) {
                     String word = question.substring(offset.startOffset(), offset.endOffset());
                     words.append(words.isEmpty() ? "" : " ").append(ClientUtils.escapeQueryChars(word));
