@@ -27,13 +27,13 @@ public class SlackCommandsResource {
     private static final Logger LOG = Logger.getLogger(SlackCommandsResource.class);
 
     private final SlackRequestVerifier verifier;
-    private final SlackReplayMemory replays;
+    private final SlackRetryMemory replays;
     private final SlackAnswerQueue answers;
     private final SlackMessageFormatter formatter;
     private final URI responseUrlBase;
     private final SlashCommandPayloadParser parser = new SlashCommandPayloadParser();
 
-    public SlackCommandsResource(SlackRequestVerifier verifier, SlackReplayMemory replays, SlackAnswerQueue answers,
+    public SlackCommandsResource(SlackRequestVerifier verifier, SlackRetryMemory replays, SlackAnswerQueue answers,
                                  SlackMessageFormatter formatter, SlackSettings settings) {
         this.verifier = verifier;
         this.replays = replays;
@@ -51,7 +51,9 @@ public class SlackCommandsResource {
                                        @HeaderParam(SlackSignature.HeaderNames.X_SLACK_SIGNATURE) String signature) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
         verifier.verify(timestamp, signature, text);
-        if (!replays.firstReceipt(timestamp, signature)) {
+        // a signed request is unique by its timestamp and signature: a replay within the 5-minute window is dropped,
+        // by the same memory (embedded or shared) that drops Slack's event retries
+        if (!replays.firstDelivery("command:" + timestamp.strip() + ":" + signature.strip())) {
             LOG.warnf("Refused a replayed slash command (timestamp %s)", timestamp);
             throw new ProblemException(409, "Conflict", "This signed request was already received; it is answered once");
         }
