@@ -20,10 +20,12 @@ public class HeraldMain implements QuarkusApplication {
 
     private final FolderIngestCommand ingest;
     private final EvalCommand eval;
+    private final MigrateCommand migrate;
 
-    public HeraldMain(FolderIngestCommand ingest, EvalCommand eval) {
+    public HeraldMain(FolderIngestCommand ingest, EvalCommand eval, MigrateCommand migrate) {
         this.ingest = ingest;
         this.eval = eval;
+        this.migrate = migrate;
     }
 
     public static void main(String... args) {
@@ -42,6 +44,11 @@ public class HeraldMain implements QuarkusApplication {
                 System.setProperty("quarkus.log.console.level", "WARN");
             }
             System.setProperty("quarkus.banner.enabled", "false");
+        }
+        if (args.length > 0 && args[0].equals("migrate")) {
+            // the embedded index is the source, whatever the environment says the service runs on
+            System.setProperty("herald.index.backend", "lucene");
+            System.setProperty("herald.corpus.bundled", "false");
         }
         if (args.length > 0 && args[0].equals("eval")) {
             // an evaluation gets an index of its own, and the mode it is asked for
@@ -79,6 +86,7 @@ public class HeraldMain implements QuarkusApplication {
         return switch (args[0]) {
             case "ingest" -> FolderIngestCommand.run(ingest, rest);
             case "eval" -> eval.run(rest);
+            case "migrate" -> migrate.run(rest);
             default -> {
                 TERMINAL.println("""
                         Usage:
@@ -89,7 +97,9 @@ public class HeraldMain implements QuarkusApplication {
                                 [--half tuning|held-out] [--article NAME] [--min-recall5 X] [--min-answers X] [--min-refusals X]
                                                                     score a labelled question set on a fresh index
                           java -jar quarkus-run.jar eval --prompt-stats --questions FILE [--corpus DIR] [--article NAME]
-                                                                    the LLM prompt's size per question, nothing sent""");
+                                                                    the LLM prompt's size per question, nothing sent
+                          java -jar quarkus-run.jar migrate --to solr   copy the embedded index to SolrCloud (herald.solr.zk-hosts),
+                                                                    vectors included; stop the service first""");
                 yield 2;
             }
         };

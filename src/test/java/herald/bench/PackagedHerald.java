@@ -18,7 +18,7 @@ import java.util.Map;
  * The packaged service ({@code mvn -B -q package -DskipTests}) run as users run it, {@code java -jar}, in its
  * own process on a free port of 127.0.0.1, with its log in its data folder.
  */
-final class PackagedHerald implements AutoCloseable {
+public final class PackagedHerald implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,7 +42,7 @@ final class PackagedHerald implements AutoCloseable {
     }
 
     /** Starts the jar on this data folder; {@code env} adds to or overrides the defaults set here. */
-    static PackagedHerald start(Path dataDir, String ollamaUrl, Map<String, String> env) throws IOException {
+    public static PackagedHerald start(Path dataDir, String ollamaUrl, Map<String, String> env) throws IOException {
         requireJar();
         int port = freePort();
         Files.createDirectories(dataDir);
@@ -62,7 +62,7 @@ final class PackagedHerald implements AutoCloseable {
     }
 
     /** Milliseconds from process start until /q/health/ready answers 200. */
-    double awaitReady(Duration timeout) throws InterruptedException {
+    public double awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -82,12 +82,12 @@ final class PackagedHerald implements AutoCloseable {
         throw new IllegalStateException("Herald not ready within " + timeout + "; see " + log);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** Resident set size in MB, from /proc/PID/status. */
-    double rssMb() {
+    public double rssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {

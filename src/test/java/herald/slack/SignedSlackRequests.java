@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import static io.restassured.RestAssured.given;
 
 /** Requests signed as Slack signs them: HMAC-SHA256 over {@code v0:timestamp:body}, computed here independently of the SDK. */
-final class SignedSlackRequests {
+public final class SignedSlackRequests {
 
     private SignedSlackRequests() {
     }
@@ -34,7 +34,7 @@ final class SignedSlackRequests {
                 .body(body);
     }
 
-    static String signature(String body, long timestamp, String secret) {
+    public static String signature(String body, long timestamp, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -46,7 +46,7 @@ final class SignedSlackRequests {
     }
 
     /** An Events API envelope around one event, naming the bot in its authorizations as Slack does. */
-    static String eventCallback(String eventId, String event) {
+    public static String eventCallback(String eventId, String event) {
         return "{\"token\":\"unused\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
                 + "\"event_id\":\"" + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond() + ","
                 + "\"authorizations\":[{\"team_id\":\"T0001\",\"user_id\":\"" + StubSlack.BOT_USER_ID + "\",\"is_bot\":true}],"
@@ -58,7 +58,7 @@ final class SignedSlackRequests {
         return eventCallback(eventId, event).replaceAll("\"authorizations\":\\[[^\\]]*\\],", "");
     }
 
-    static String mention(String channel, String ts, String threadTs, String text) {
+    public static String mention(String channel, String ts, String threadTs, String text) {
         return "{\"type\":\"app_mention\",\"user\":\"UASKER\",\"text\":\"" + text + "\",\"ts\":\"" + ts + "\","
                 + (threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",")
                 + "\"channel\":\"" + channel + "\",\"event_ts\":\"" + ts + "\"}";
