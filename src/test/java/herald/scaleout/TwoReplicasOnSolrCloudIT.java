@@ -74,8 +74,8 @@ class TwoReplicasOnSolrCloudIT {
                 "HERALD_SLACK_API_URL", slack.apiUrl()));
         replicaA = PackagedHerald.start(dataDirs.resolve("a"), "http://127.0.0.1:9", env);
         replicaB = PackagedHerald.start(dataDirs.resolve("b"), "http://127.0.0.1:9", env);
-        replicaA.awaitReady(Duration.ofMinutes(4));
-        replicaB.awaitReady(Duration.ofMinutes(4));
+        replicaA.awaitReady(Duration.ofMinutes(10));
+        replicaB.awaitReady(Duration.ofMinutes(10));
     }
 
     @AfterAll
@@ -105,7 +105,7 @@ class TwoReplicasOnSolrCloudIT {
         Evaluator.Report embedded;
         Map<String, String> lucene = Map.of("HERALD_ANSWER_MODE", "retrieval-only");
         try (PackagedHerald alone = PackagedHerald.start(dataDirs.resolve("embedded"), "http://127.0.0.1:9", lucene)) {
-            alone.awaitReady(Duration.ofMinutes(4));
+            alone.awaitReady(Duration.ofMinutes(10));
             for (String name : COMPETING) {
                 ingest(alone, resource("eval/articles/" + name));
             }
