@@ -4,6 +4,7 @@ import herald.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** Takes a reader's rating of an answer, from any channel: checks it, and keeps one rating per reader and answer. */
 @ApplicationScoped
@@ -13,13 +14,15 @@ public class FeedbackService {
 
     private final FeedbackStore store;
     private final QuestionRecorder answers;
-    private final VoterKeys voters;
+    private final AnswerLinks links;
+    private final OpaqueKeys keys;
     private final Clock clock;
 
-    public FeedbackService(FeedbackStore store, QuestionRecorder answers, VoterKeys voters, Clock clock) {
+    public FeedbackService(FeedbackStore store, QuestionRecorder answers, AnswerLinks links, OpaqueKeys keys, Clock clock) {
         this.store = store;
         this.answers = answers;
-        this.voters = voters;
+        this.links = links;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -38,9 +41,23 @@ public class FeedbackService {
         if (answerId == null || answerId.isBlank() || !answers.known(answerId.strip())) {
             throw ProblemException.notFound("No answer with id " + answerId);
         }
-        Feedback feedback = new Feedback(answerId.strip(), voters.of(answerId.strip(), reader), rating, trimmed, clock.instant());
+        Feedback feedback = new Feedback(answerId.strip(), keys.voter(answerId.strip(), reader), rating, trimmed, clock.instant());
         store.rate(feedback);
         answers.pruneOncePerDay();
         return feedback;
+    }
+
+    /**
+     * Remembers that a channel's message (e.g. {@code slack:<channel>:<ts>}) shows this answer, so that a
+     * reaction to it can rate the answer later; only an opaque key of the reference is stored.
+     */
+    public void linkMessage(String messageReference, String answerId) {
+        links.link(keys.reference(messageReference), answerId, clock.instant());
+    }
+
+    /** Rates the answer a channel's message shows; empty when the message shows no answer Herald knows. */
+    public Optional<Feedback> rateMessage(String messageReference, Rating rating, String reader) {
+        return links.answerId(keys.reference(messageReference)).filter(answers::known)
+                .map(answerId -> rate(answerId, rating, null, reader));
     }
 }

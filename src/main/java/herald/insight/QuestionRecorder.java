@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * Writes each answered question to the question log, off the answer's path: the answer event only
  * queues it, one writer thread embeds and stores what has queued up in one commit. Also remembers the
  * ids of recent answers, so a rating can be checked against them before the log has them (or when the
- * log is off), and prunes the log and the ratings once a day.
+ * log is off), and prunes the log, the ratings and the answer links once a day.
  */
 @ApplicationScoped
 public class QuestionRecorder {
@@ -44,6 +44,7 @@ public class QuestionRecorder {
 
     private final QuestionLog log;
     private final FeedbackStore feedback;
+    private final AnswerLinks links;
     private final CachedEmbeddings embeddings;
     private final QuestionsSettings settings;
     private final String queryInstruction;
@@ -61,10 +62,11 @@ public class QuestionRecorder {
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
     private volatile LocalDate prunedOn;
 
-    public QuestionRecorder(QuestionLog log, FeedbackStore feedback, CachedEmbeddings embeddings, QuestionsSettings settings,
+    public QuestionRecorder(QuestionLog log, FeedbackStore feedback, AnswerLinks links, CachedEmbeddings embeddings, QuestionsSettings settings,
                             HeraldConfig config, Clock clock) {
         this.log = log;
         this.feedback = feedback;
+        this.links = links;
         this.embeddings = embeddings;
         this.settings = settings;
         this.queryInstruction = config.retrieval().queryInstruction();
@@ -170,6 +172,7 @@ public class QuestionRecorder {
         Instant cutoff = clock.instant().minus(settings.retention());
         long questions = log.pruneBefore(cutoff);
         long ratings = feedback.pruneBefore(cutoff);
+        links.pruneBefore(cutoff);
         prunedOn = today;
         if (questions + ratings > 0) {
             LOG.infof("Pruned %d questions and %d ratings older than %s", questions, ratings, cutoff);

@@ -8,12 +8,16 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Talks to Slack's Web API through the official SDK: posts messages, adds and removes the :eyes: reaction
@@ -26,6 +30,8 @@ public class SlackAnswerPoster {
 
     private static final Logger LOG = Logger.getLogger(SlackAnswerPoster.class);
     static final String WORKING_REACTION = "eyes";
+    /** The event type of the metadata that names the answer a message shows. */
+    static final String ANSWER_METADATA = "herald_answer";
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -44,11 +50,22 @@ public class SlackAnswerPoster {
         this.responder = new SlashCommandResponseSender(slack);
     }
 
-    /** Posts a message in a channel, in the thread of {@code threadTs} when given. */
-    public boolean post(String channel, String threadTs, SlackMessage message) {
-        return call("chat.postMessage", channel, () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
-                .unfurlLinks(false).unfurlMedia(false)));
+    /**
+     * Posts a message in a channel, in the thread of {@code threadTs} when given; returns the posted message's
+     * ts, or empty when Slack refused it. An answer carries its id as message metadata.
+     */
+    public Optional<String> post(String channel, String threadTs, SlackMessage message) {
+        Message.Metadata metadata = message.answerId() == null ? null
+                : new Message.Metadata(ANSWER_METADATA, Map.of("answer_id", message.answerId()));
+        AtomicReference<String> ts = new AtomicReference<>();
+        call("chat.postMessage", channel, () -> {
+            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                    .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).metadata(metadata)
+                    .unfurlLinks(false).unfurlMedia(false));
+            ts.set(response.getTs());
+            return response;
+        });
+        return Optional.ofNullable(ts.get());
     }
 
     /** Marks a message with :eyes: while its question is being answered. */

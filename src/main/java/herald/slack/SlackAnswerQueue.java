@@ -3,6 +3,7 @@ package herald.slack;
 import herald.answer.Channel;
 import herald.answer.Question;
 import herald.answer.QuestionAnswerer;
+import herald.insight.FeedbackService;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.annotation.PreDestroy;
@@ -32,14 +33,16 @@ public class SlackAnswerQueue {
     private final QuestionAnswerer answerer;
     private final SlackAnswerPoster poster;
     private final SlackMessageFormatter formatter;
+    private final FeedbackService feedback;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor notices;
 
     public SlackAnswerQueue(QuestionAnswerer answerer, SlackAnswerPoster poster, SlackMessageFormatter formatter,
-                            SlackSettings settings) {
+                            FeedbackService feedback, SlackSettings settings) {
         this.answerer = answerer;
         this.poster = poster;
         this.formatter = formatter;
+        this.feedback = feedback;
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, settings.queueSize())), named("slack-answer"));
         this.notices = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -73,7 +76,20 @@ public class SlackAnswerQueue {
         if (marked) {
             poster.unmarkWorking(question.channel(), question.messageTs());
         }
-        poster.post(question.channel(), question.replyThreadTs(), reply);
+        poster.post(question.channel(), question.replyThreadTs(), reply).ifPresent(ts -> {
+            if (reply.answerId() != null) {
+                linkForReactions(question.channel(), ts, reply.answerId());
+            }
+        });
+    }
+
+    /** So that a :+1: or :-1: on the answer's message rates the answer ({@link SlackReactions}). */
+    private void linkForReactions(String channel, String ts, String answerId) {
+        try {
+            feedback.linkMessage(SlackReactions.reference(channel, ts), answerId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Reactions to the answer in %s cannot be counted: %s", channel, e.toString());
+        }
     }
 
     /** The answer, or a short friendly message saying why there is none: Slack users never get silence. */

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Slack's Events API: answers the URL check, and acknowledges each signed event at once while the
- * question it asks (a mention, a DM) is answered in the background.
+ * question it asks (a mention, a DM) is answered in the background; a :+1: or :-1: reaction on an
+ * answer rates it.
  */
 @Path("/slack/events")
 @Blocking
@@ -33,14 +34,16 @@ public class SlackEventsResource {
     private final SlackRetryMemory deduplicator;
     private final SlackAnswerQueue answers;
     private final SlackAnswerPoster poster;
+    private final SlackReactions reactions;
     private final ObjectMapper json;
 
     public SlackEventsResource(SlackRequestVerifier verifier, SlackRetryMemory deduplicator, SlackAnswerQueue answers,
-                               SlackAnswerPoster poster, ObjectMapper json) {
+                               SlackAnswerPoster poster, SlackReactions reactions, ObjectMapper json) {
         this.verifier = verifier;
         this.deduplicator = deduplicator;
         this.answers = answers;
         this.poster = poster;
+        this.reactions = reactions;
         this.json = json;
     }
 
@@ -74,6 +77,10 @@ public class SlackEventsResource {
             return;
         }
         JsonNode event = envelope.path("event");
+        if (event.path("type").asText().equals("reaction_added")) {
+            reactions.reactionAdded(event, botUserId(envelope));
+            return;
+        }
         SlackQuestion.fromEvent(event, botUserId(envelope)).ifPresentOrElse(answers::answerInSlack,
                 () -> LOG.debugf("Ignored Slack event %s (%s %s)", eventId, event.path("type").asText(), event.path("subtype").asText("")));
     }

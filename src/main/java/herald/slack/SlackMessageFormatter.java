@@ -27,6 +27,8 @@ public class SlackMessageFormatter {
     /** Enough of a passage to check the answer against; the article has the rest. */
     static final int MAX_PASSAGE_CHARS = 600;
 
+    static final String RATE_NOTE = "React with :+1: or :-1: to tell the newsroom whether this answer was right.";
+
     static final String RETRIEVAL_ONLY_NOTE = ":information_source: _Retrieval-only answer: quoted from the articles, "
             + "without the language model._";
     static final String UNSUPPORTED_NOTE = ":information_source: _Quoted from the articles: the language model's answer "
@@ -36,7 +38,8 @@ public class SlackMessageFormatter {
         List<LayoutBlock> blocks = new ArrayList<>();
         boolean quoted = answer.mode() == AnswerMode.RETRIEVAL_ONLY;
         List<String> answerParts = split(escape(answer.answer()), MAX_SECTION_CHARS);
-        int reserved = (quoted ? 1 : 0) + (answer.sources().isEmpty() ? 0 : 2 + answer.sources().size());
+        // one block for the rating note, which closes every answer
+        int reserved = 1 + (quoted ? 1 : 0) + (answer.sources().isEmpty() ? 0 : 2 + answer.sources().size());
         int answerBlocks = Math.min(answerParts.size(), Math.max(1, MAX_BLOCKS - reserved));
         for (String part : answerParts.subList(0, answerBlocks)) {
             blocks.add(section(s -> s.text(markdownText(part))));
@@ -49,13 +52,14 @@ public class SlackMessageFormatter {
             blocks.add(divider());
             blocks.add(section(s -> s.text(markdownText("*Sources*"))));
             List<Source> sources = answer.sources();
-            for (int i = 0; i < sources.size() && blocks.size() < MAX_BLOCKS; i++) {
+            for (int i = 0; i < sources.size() && blocks.size() < MAX_BLOCKS - 1; i++) {
                 String text = source(i + 1, sources.get(i));
                 blocks.add(section(s -> s.text(markdownText(text))));
             }
         }
+        blocks.add(context(List.of(markdownText(RATE_NOTE))));
         String fallback = (quoted ? "(retrieval-only) " : "") + truncate(answer.answer(), MAX_SECTION_CHARS);
-        return new SlackMessage(fallback, blocks);
+        return new SlackMessage(fallback, blocks, answer.answerId());
     }
 
     public SlackMessage failure() {

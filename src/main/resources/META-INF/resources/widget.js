@@ -66,6 +66,10 @@ header svg { width: 18px; height: 18px; }
 .mode-label { display: inline-block; margin-bottom: 8px; padding: 2px 10px; border-radius: 999px; background: #fff5db;
   border: 1px solid #f0d48a; color: #6f4a00; font-size: 12px; font-weight: 600; }
 .note { margin-top: 6px; font-size: 13px; color: #5b6470; font-style: italic; }
+.rate { display: flex; align-items: center; gap: 6px; margin-top: 8px; font-size: 12.5px; color: #5b6470; }
+.rate button { padding: 1px 8px; border: 1px solid #d5dbe1; border-radius: 999px; background: #fff; cursor: pointer; }
+.rate button[aria-pressed=true] { background: var(--primary); border-color: var(--primary); }
+.rate input { flex: 1; min-width: 0; padding: 3px 8px; border: 1px solid #c9d0d8; border-radius: 8px; font: inherit; }
 .msg .sources { margin: 10px 0 0; padding: 8px 0 0; border-top: 1px solid #eceff2; list-style: none; }
 .source-link { display: flex; gap: 8px; width: 100%; padding: 3px 0; border: 0; background: none; text-align: left;
   font-size: 13px; line-height: 1.35; color: #3d4652; cursor: pointer; }
@@ -447,7 +451,52 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
       text,
       message.note ? el('div', { class: 'note', text: message.note }) : null,
       !message.pending && cited.length ? sourceList(cited, onCite) : null,
+      !message.pending && message.answerId ? rating(bubble, message) : null,
     ].filter(Boolean));
+  }
+
+  /** Thumbs up or down under an answer; a thumbs-down offers a one-line comment. */
+  function rating(bubble, message) {
+    const thumb = (value, label, glyph) => el('button', { type: 'button', class: 'thumb-' + value, title: label, 'aria-label': label,
+      'aria-pressed': String(message.rating === value), text: glyph, onclick: () => rate(bubble, message, value) });
+    const box = el('div', { class: 'rate', role: 'group', 'aria-label': 'Rate this answer' },
+      message.rating ? null : 'Helpful?', thumb('up', 'Good answer', '\u{1F44D}'), thumb('down', 'Bad answer', '\u{1F44E}'));
+    if (message.rating === 'down' && !message.commented) {
+      const input = el('input', { maxlength: '1000', placeholder: 'What was wrong? (optional)', 'aria-label': 'What was wrong? (optional)' });
+      const send = (comment) => rate(bubble, message, 'down', comment);
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          send(event.key === 'Enter' ? input.value.trim() : '');
+        }
+      });
+      box.append(input, el('button', { type: 'button', class: 'send-comment', text: 'Send', onclick: () => send(input.value.trim()) }));
+    } else if (message.rating) {
+      box.append(el('span', { role: 'status', text: 'Thanks for your feedback.' }));
+    }
+    return box;
+  }
+
+  /** Sends a rating (the thumbs-down at once, then again with its comment: the second replaces the first). */
+  async function rate(bubble, message, value, comment) {
+    const first = comment === undefined;
+    message.commented = value === 'up' || !first;
+    message.rating = value;
+    save();
+    renderAnswer(bubble, message);
+    bubble.querySelector(first && value === 'down' ? '.rate input' : '.thumb-' + value).focus();
+    if (first || comment) {
+      try {
+        const response = await fetch(options.baseUrl + '/api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ answerId: message.answerId, rating: value, comment: comment || undefined }) });
+        if (!response.ok) {
+          throw new Refusal(await problemDetail(response));
+        }
+      } catch (error) {
+        showError('Your rating was not sent. ' + (error instanceof Refusal ? error.message : 'Please try again.'));
+      }
+    }
   }
 
   /** The passages the answer cites, in order. */
@@ -567,7 +616,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
       const response = await fetch(options.baseUrl + '/api/ask/stream', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        body: JSON.stringify(state.conversationId ? { question, conversationId: state.conversationId } : { question }),
+        body: JSON.stringify({ question, conversationId: state.conversationId || undefined, channel: 'widget' }),
         signal: controller.signal,
       });
       if (!response.ok) {
@@ -586,6 +635,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
           message.sources = value.sources || [];
           message.mode = value.mode;
           message.reason = value.reason || null;
+          message.answerId = value.answerId;
           state.conversationId = value.conversationId || state.conversationId;
           finished = true;
         }

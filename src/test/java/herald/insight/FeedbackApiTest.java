@@ -2,22 +2,16 @@ package herald.insight;
 
 import herald.config.HeraldConfig;
 import herald.testing.RetrievalOnlyProfile;
+import herald.testing.StoredFields;
 import herald.testing.StubOllamaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,7 +118,7 @@ class FeedbackApiTest {
     }
 
     @Test
-    void storesNothingThatIdentifiesTheReader() throws IOException {
+    void storesNothingThatIdentifiesTheReader() {
         String answerId = given().contentType(ContentType.JSON)
                 .header("X-Forwarded-For", "203.0.113.9").header("Cookie", "herald_session=cookie-value-1234")
                 .body(Map.of("question", "When does Putin visit Vietnam?", "conversationId", "conversation-5678"))
@@ -136,8 +130,8 @@ class FeedbackApiTest {
         recorder.flush();
 
         List<Map<String, String>> records = new ArrayList<>();
-        records.addAll(storedFields(config.dataDir().resolve("questions")));
-        records.addAll(storedFields(config.dataDir().resolve("feedback")));
+        records.addAll(StoredFields.of(config.dataDir().resolve("questions")));
+        records.addAll(StoredFields.of(config.dataDir().resolve("feedback")));
         assertTrue(records.stream().anyMatch(r -> r.values().stream().anyMatch(v -> v.contains(answerId))), "the records are there: " + records);
         assertTrue(records.stream().anyMatch(r -> r.values().stream().anyMatch(v -> v.contains("wrong date"))), records.toString());
         for (Map<String, String> record : records) {
@@ -154,23 +148,5 @@ class FeedbackApiTest {
                 }
             }
         }
-    }
-
-    /** Every stored field of every document in a Lucene index, read from disk as a restart would. */
-    private static List<Map<String, String>> storedFields(Path folder) throws IOException {
-        List<Map<String, String>> documents = new ArrayList<>();
-        try (FSDirectory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
-            for (int i = 0; i < reader.maxDoc(); i++) {
-                Document document = reader.storedFields().document(i);
-                Map<String, String> fields = new HashMap<>();
-                for (IndexableField field : document.getFields()) {
-                    String value = field.stringValue() != null ? field.stringValue()
-                            : field.numericValue() != null ? field.numericValue().toString() : "(binary)";
-                    fields.merge(field.name(), value, (a, b) -> a + " " + b);
-                }
-                documents.add(fields);
-            }
-        }
-        return documents;
     }
 }

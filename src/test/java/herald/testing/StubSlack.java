@@ -35,6 +35,8 @@ public final class StubSlack {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** The ts of each message posted, in order, as Slack would answer chat.postMessage. */
+    private final List<String> postedTs = new CopyOnWriteArrayList<>();
     private final AtomicLong messageTs = new AtomicLong(1_718_800_000_000_000L);
     private HttpServer server;
 
@@ -64,6 +66,11 @@ public final class StubSlack {
 
     public void reset() {
         calls.clear();
+        postedTs.clear();
+    }
+
+    public List<String> postedTs() {
+        return List.copyOf(postedTs);
     }
 
     public List<Call> calls() {
@@ -118,8 +125,11 @@ public final class StubSlack {
         String reply = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://herald-test.slack.com/\",\"team\":\"Herald Test\",\"user\":\"herald\","
                     + "\"team_id\":\"T0001\",\"user_id\":\"" + BOT_USER_ID + "\",\"bot_id\":\"BHERALD\"}";
-            case "chat.postMessage", "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "")
-                    + "\",\"ts\":\"" + nextTs() + "\"}";
+            case "chat.postMessage", "chat.update" -> {
+                String ts = nextTs();
+                postedTs.add(ts);
+                yield "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\"" + ts + "\"}";
+            }
             default -> "{\"ok\":true}";
         };
         send(exchange, "application/json; charset=utf-8", reply);

@@ -5,6 +5,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import herald.insight.Feedback;
+import herald.insight.FeedbackStore;
+import herald.insight.QuestionLog;
+import herald.insight.QuestionRecorder;
+import herald.insight.Rating;
 import herald.testing.Chromium;
 import herald.testing.HostSite;
 import herald.testing.StubOllama;
@@ -13,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +64,15 @@ class WidgetEndToEndTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    FeedbackStore feedback;
+
+    @Inject
+    QuestionLog questionLog;
+
+    @Inject
+    QuestionRecorder recorder;
 
     private BrowserContext context;
     private Page page;
@@ -158,6 +173,61 @@ class WidgetEndToEndTest {
         String rewrite = StubOllama.message(requests.get(1), "user");
         assertTrue(rewrite.contains("When does Putin visit Vietnam?"), rewrite);
         assertTrue(StubOllama.message(requests.get(2), "user").contains("Earlier in this conversation:"));
+    }
+
+    @Test
+    void readerRatesAnAnswerWithTheKeyboardAndCommentsOnAThumbsDown() {
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
+        openWidgetOn(allowedSite);
+        ask("When does Putin visit Vietnam?");
+        Locator bubble = page.locator(".msg.bot").last();
+        assertThat(bubble.locator(".answer-text")).containsText("June 19-20", PATIENTLY);
+        String answerId = (String) page.evaluate("() => { const k = Object.keys(sessionStorage).find(k => k.startsWith('herald-widget:'));"
+                + " const m = JSON.parse(sessionStorage.getItem(k)).messages; return m[m.length - 1].answerId; }");
+        assertNotNull(answerId, "the done event's answerId is kept with the answer");
+
+        Locator up = bubble.locator(".thumb-up");
+        assertThat(up).hasAttribute("aria-label", "Good answer");
+        assertThat(up).hasAttribute("aria-pressed", "false");
+        up.focus();
+        page.keyboard().press("Enter");
+        assertThat(bubble.locator(".thumb-up")).hasAttribute("aria-pressed", "true");
+        assertThat(bubble.locator(".rate [role=status]")).hasText("Thanks for your feedback.");
+        assertEquals(List.of(Rating.UP), awaitRatings(answerId, r -> r.size() == 1 && r.get(0).rating() == Rating.UP));
+
+        // the reader changes their mind: Tab to the thumbs-down, Space, a comment, Enter
+        page.keyboard().press("Tab");
+        assertThat(bubble.locator(".thumb-down")).isFocused();
+        page.keyboard().press(" ");
+        Locator comment = bubble.locator(".rate input");
+        assertThat(comment).isFocused();
+        assertEquals(List.of(Rating.DOWN), awaitRatings(answerId, r -> r.size() == 1 && r.get(0).rating() == Rating.DOWN),
+                "the thumbs-down counts before any comment, and replaces the thumbs-up");
+        comment.pressSequentially("The Kremlin said the 19th");
+        page.keyboard().press("Enter");
+        assertThat(bubble.locator(".rate [role=status]")).hasText("Thanks for your feedback.");
+        assertThat(bubble.locator(".thumb-down")).isFocused();
+        awaitRatings(answerId, r -> r.size() == 1 && "The Kremlin said the 19th".equals(r.get(0).comment()));
+        screenshot("desktop-rated");
+
+        recorder.flush();
+        assertEquals(herald.answer.Channel.WIDGET, questionLog.find(answerId).orElseThrow().channel(), "the log knows it was the widget");
+        page.reload();
+        assertThat(page.locator(".msg.bot").last().locator(".thumb-down")).hasAttribute("aria-pressed", "true");
+        assertThat(page.locator(".panel")).isVisible();
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    /** The answer's ratings once they satisfy {@code done} (the widget sends them in the background). */
+    private List<Rating> awaitRatings(String answerId, java.util.function.Predicate<List<Feedback>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Feedback> ratings = feedback.forAnswers(List.of(answerId));
+        while (!done.test(ratings) && System.nanoTime() < deadline) {
+            page.waitForTimeout(100);
+            ratings = feedback.forAnswers(List.of(answerId));
+        }
+        assertTrue(done.test(ratings), "ratings kept: " + ratings);
+        return ratings.stream().map(Feedback::rating).toList();
     }
 
     @Test

@@ -27,7 +27,7 @@ class WidgetResourcesTest {
                 .contentType(containsString("javascript"))
                 .header("Cache-Control", "public, max-age=3600")
                 .extract().asByteArray();
-        org.hamcrest.MatcherAssert.assertThat("under 30 kB unminified", script.length, lessThan(30_000));
+        org.hamcrest.MatcherAssert.assertThat("under 40 kB unminified", script.length, lessThan(40_000));
     }
 
     @Test

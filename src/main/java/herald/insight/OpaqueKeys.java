@@ -16,27 +16,36 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Turns "this reader, this answer" into an opaque voter key: an HMAC with a secret kept beside the
- * ratings. The same reader rating the same answer twice gets the same key (the second rating replaces
- * the first); nothing in the key says who the reader is, and the keys of one reader's ratings of two
- * answers cannot be matched up, so the ratings hold no profile of anyone.
+ * Turns what identifies a reader or a conversation into opaque keys: HMACs with a secret kept in the data
+ * folder. The same reader rating the same answer twice gets the same voter key (the second rating
+ * replaces the first), yet nothing in a key says who the reader is, and one reader's keys for two answers
+ * cannot be matched up, so the ratings hold no profile of anyone. A channel's message reference (a Slack
+ * channel and timestamp) is kept the same way.
  */
 @ApplicationScoped
-public class VoterKeys {
+public class OpaqueKeys {
 
     private final byte[] secret;
 
-    public VoterKeys(HeraldConfig config) {
+    public OpaqueKeys(HeraldConfig config) {
         this.secret = secret(config.dataDir().resolve("feedback-secret"));
     }
 
     /** The key of {@code reader} (a client id, an address, a Slack user: never stored) rating {@code answerId}. */
-    public String of(String answerId, String reader) {
+    public String voter(String answerId, String reader) {
+        return hmac("voter\n" + answerId + "\n" + reader);
+    }
+
+    /** The key under which a channel's message showing an answer is remembered. */
+    public String reference(String channelReference) {
+        return hmac("reference\n" + channelReference);
+    }
+
+    private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal((answerId + "\n" + reader).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
