@@ -62,7 +62,7 @@ class SlackReactionTest {
     @Inject
     OpaqueKeys keys;
 
-    private int events;
+    private static int events;
 
     @BeforeEach
     void freshStubs() throws IOException {
