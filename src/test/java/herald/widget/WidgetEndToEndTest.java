@@ -257,12 +257,12 @@ class WidgetEndToEndTest {
                  "source": "<b>River News</b>", "publishedAt": "2024-07-01"}
                 """).when().post("/api/documents").then().statusCode(201);
         OLLAMA.answerWith("The ferry leaves Can Tho at 6 a.m. [1]. Its notice showed ", "<img src=x onerror=alert(1)>",
-                " and ", "<script>alert(3)</script>", " <b>as text</b>.");
+                " and ", "<script>alert(2)</script>", " <b>as text</b>.");
         openWidgetOn(allowedSite);
 
         ask("When does the Mekong ferry leave Can Tho?");
         Locator answer = page.locator(".msg.bot .answer-text").last();
-        assertThat(answer).containsText("<img src=x onerror=alert(1)> and <script>alert(3)</script> <b>as text</b>", PATIENTLY);
+        assertThat(answer).containsText("<img src=x onerror=alert(1)> and <script>alert(2)</script> <b>as text</b>", PATIENTLY);
         answer.locator(".cite").first().click();
         Locator source = page.locator(".source-view");
         assertThat(source.locator("h3")).hasText("Mekong ferry <img src=x onerror=alert(1)> timetable <script>alert('title')</script>");
@@ -309,7 +309,8 @@ class WidgetEndToEndTest {
         // the second sentence's number and name are in no cited passage: it streams, then is removed
         OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "June ", "19-20 ", "[{n}]. ", "He ", "will ",
                 "sign ", "25 ", "agreements ", "with ", "Macron ", "[{n}].");
-        OLLAMA.slow(Duration.ZERO, Duration.ofMillis(150));
+        // slow enough that the unchecked sentence is on screen for a while before the done event replaces it
+        OLLAMA.slow(Duration.ZERO, Duration.ofMillis(500));
         openWidgetOn(allowedSite);
 
         ask("When does Putin visit Vietnam?");
