@@ -93,18 +93,20 @@ class QuestionReportTest {
     void listsRefusalsUnderUnanswered() {
         ask("Who won the 2022 football World Cup final?");
         ask("Which team won the football World Cup final in 2022?");
+        ask("When does Putin visit Vietnam?"); // answered by the bundled article
         recorder.flush();
 
         Response r = report("2024-06-20", "2024-06-20");
         List<Map<String, Object>> unanswered = r.path("unanswered");
         assertTrue(unanswered.stream().anyMatch(g -> g.get("question").equals("Who won the 2022 football World Cup final?")
                 && g.get("count").equals(2)), r.asString());
-        assertTrue(unanswered.stream().noneMatch(g -> String.valueOf(g.get("question")).contains("Putin")), r.asString());
+        assertTrue(unanswered.stream().noneMatch(g -> g.get("question").equals("When does Putin visit Vietnam?")
+                || ((List<?>) g.get("variants")).contains("When does Putin visit Vietnam?")), r.asString());
     }
 
     @Test
     void prunesQuestionsOlderThanTheRetentionOnceItWrites() {
-        ask("When does Putin arrive in Pyongyang?");
+        ask("When does Putin visit Vietnam?");
         recorder.flush();
         assertEquals(List.of(), log.between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-03-01T00:00:00Z")),
                 "the earlier run's question from February is past the 90 days");
