@@ -1,11 +1,10 @@
 package herald.slack;
 
+import herald.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Retries are dropped within the retry window; memory stays bounded in time and size. */
 class SlackEventDeduplicatorTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2024-06-19T08:00:00Z"));
 
     @Test
     void dropsRetriesWithinTheWindowAndForgetsAfterIt() {
@@ -33,28 +32,5 @@ class SlackEventDeduplicatorTest {
         assertTrue(deduplicator.firstDelivery("Ev3"));
         assertFalse(deduplicator.firstDelivery("Ev3"));
         assertTrue(deduplicator.firstDelivery("Ev1"), "the oldest id made room");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2024-06-19T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,22 +6,20 @@ import herald.answer.SolrConversationStore;
 import herald.answer.Turn;
 import herald.slack.SlackRetryMemory;
 import herald.slack.SolrSlackRetryMemory;
+import herald.testing.SettableClock;
 import herald.testing.SolrTestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,23 +34,7 @@ class SolrSharedStateTest {
     private static SolrTestCluster cluster;
     private static SolrCloud replicaA;
     private static SolrCloud replicaB;
-    private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2024-06-19T08:00:00Z"));
-    private static final Clock CLOCK = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    };
+    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-06-19T08:00:00Z"));
 
     @BeforeAll
     static void startCluster() {
@@ -110,7 +92,7 @@ class SolrSharedStateTest {
         ConversationStore a = conversations(replicaA, 3);
         String id = ConversationStore.newId();
         a.append(id, turn("When does Putin visit Vietnam?"));
-        NOW.set(NOW.get().plus(Duration.ofHours(25)));
+        CLOCK.advance(Duration.ofHours(25));
         assertTrue(conversations(replicaB, 3).history(id).isEmpty());
     }
 
@@ -147,7 +129,7 @@ class SolrSharedStateTest {
         SlackRetryMemory a = new SolrSlackRetryMemory(new SolrState(replicaA), Duration.ofMinutes(10), CLOCK);
         String event = "Late" + System.nanoTime();
         assertTrue(a.firstDelivery(event));
-        NOW.set(NOW.get().plus(Duration.ofMinutes(11)));
+        CLOCK.advance(Duration.ofMinutes(11));
         assertTrue(a.firstDelivery(event));
         assertFalse(a.firstDelivery(event));
     }
