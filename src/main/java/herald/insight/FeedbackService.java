@@ -60,4 +60,15 @@ public class FeedbackService {
         return links.answerId(keys.reference(messageReference)).filter(answers::known)
                 .map(answerId -> rate(answerId, rating, null, reader));
     }
+
+    /**
+     * Takes back a reader's rating of the answer a channel's message shows (a reaction removed), when their
+     * rating is still {@code rating}: removing a :+1: after a :-1: replaced it leaves the :-1:. Returns whether
+     * a rating was taken back.
+     */
+    public boolean withdrawMessageRating(String messageReference, Rating rating, String reader) {
+        return links.answerId(keys.reference(messageReference))
+                .map(answerId -> store.withdraw(answerId, keys.voter(answerId, reader), rating))
+                .orElse(false);
+    }
 }

@@ -10,6 +10,12 @@ public interface FeedbackStore {
     /** Keeps a rating; one voter's earlier rating of the same answer is replaced. */
     void rate(Feedback feedback);
 
+    /**
+     * Forgets one voter's rating of an answer when it is {@code rating} (a Slack reaction taken back);
+     * a different rating of theirs stays. Returns whether a rating was forgotten.
+     */
+    boolean withdraw(String answerId, String voter, Rating rating);
+
     /** The ratings of these answers. */
     List<Feedback> forAnswers(Collection<String> answerIds);
 

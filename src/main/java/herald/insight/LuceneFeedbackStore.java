@@ -10,11 +10,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import java.nio.file.Path;
@@ -60,6 +63,25 @@ public class LuceneFeedbackStore implements FeedbackStore {
         document.add(new LongPoint(RATED_AT, feedback.ratedAt().toEpochMilli()));
         document.add(new StoredField(RATED_AT, feedback.ratedAt().toEpochMilli()));
         index.write(writer -> writer.updateDocument(new Term(KEY, key), document));
+    }
+
+    @Override
+    public boolean withdraw(String answerId, String voter, Rating rating) {
+        Term key = new Term(KEY, answerId + "/" + voter);
+        boolean[] withdrawn = {false};
+        // read and delete under the folder's write lock, so a new rating arriving meanwhile is never the one deleted
+        index.write(writer -> {
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                for (ScoreDoc hit : searcher.search(new TermQuery(key), 1).scoreDocs) {
+                    if (rating.wire().equals(searcher.storedFields().document(hit.doc).get(RATING))) {
+                        writer.deleteDocuments(key);
+                        withdrawn[0] = true;
+                    }
+                }
+            }
+        });
+        return withdrawn[0];
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Slack's Events API: answers the URL check, and acknowledges each signed event at once while the
  * question it asks (a mention, a DM) is answered in the background; a :+1: or :-1: reaction on an
- * answer rates it.
+ * answer rates it, and removing the reaction takes the rating back.
  */
 @Path("/slack/events")
 @Blocking
@@ -77,8 +77,13 @@ public class SlackEventsResource {
             return;
         }
         JsonNode event = envelope.path("event");
-        if (event.path("type").asText().equals("reaction_added")) {
+        String type = event.path("type").asText();
+        if (type.equals("reaction_added")) {
             reactions.reactionAdded(event, botUserId(envelope));
+            return;
+        }
+        if (type.equals("reaction_removed")) {
+            reactions.reactionRemoved(event, botUserId(envelope));
             return;
         }
         SlackQuestion.fromEvent(event, botUserId(envelope)).ifPresentOrElse(answers::answerInSlack,

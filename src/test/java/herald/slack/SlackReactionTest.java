@@ -101,7 +101,15 @@ class SlackReactionTest {
     }
 
     private void react(String user, String reaction, String channel, String ts, String itemUser) {
-        String event = "{\"type\":\"reaction_added\",\"user\":\"" + user + "\",\"reaction\":\"" + reaction + "\","
+        reactionEvent("reaction_added", user, reaction, channel, ts, itemUser);
+    }
+
+    private void unreact(String user, String reaction, String channel, String ts, String itemUser) {
+        reactionEvent("reaction_removed", user, reaction, channel, ts, itemUser);
+    }
+
+    private void reactionEvent(String type, String user, String reaction, String channel, String ts, String itemUser) {
+        String event = "{\"type\":\"" + type + "\",\"user\":\"" + user + "\",\"reaction\":\"" + reaction + "\","
                 + "\"item_user\":\"" + itemUser + "\",\"item\":{\"type\":\"message\",\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"},"
                 + "\"event_ts\":\"1718800100.000" + (100 + events) + "\"}";
         signedJson(eventCallback("Ev0REACT" + (events++), event)).when().post("/slack/events").then().statusCode(200);
@@ -128,6 +136,39 @@ class SlackReactionTest {
 
         recorder.flush();
         assertEquals(herald.answer.Channel.SLACK, log.find(answerId).orElseThrow().channel());
+    }
+
+    @Test
+    void removingTheThumbsTakesTheRatingBackButNotARatingThatReplacedIt() {
+        String[] answer = askInChannel("C0UNDO", "1718700300.000100");
+        String answerId = answer[0];
+        String ts = answer[1];
+
+        react("UREADER", "+1", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        react("UEDITOR", "-1", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        unreact("UREADER", "+1", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        assertEquals(List.of(Rating.DOWN), ratings(answerId).stream().map(Feedback::rating).toList(),
+                "the reader's rating is gone, the editor's stays");
+
+        react("UEDITOR", "+1::skin-tone-2", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        unreact("UEDITOR", "-1", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        assertEquals(List.of(Rating.UP), ratings(answerId).stream().map(Feedback::rating).toList(),
+                "removing the :-1: the :+1: replaced leaves the :+1:");
+
+        unreact("UEDITOR", "eyes", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        unreact("UEDITOR", "+1", "C0UNDO", ts, "UASKER"); // not Herald's message
+        assertEquals(1, ratings(answerId).size());
+
+        unreact("UEDITOR", "thumbsup", "C0UNDO", ts, StubSlack.BOT_USER_ID);
+        assertEquals(List.of(), ratings(answerId));
+    }
+
+    @Test
+    void theManifestSubscribesToReactionsAddedAndRemoved() throws IOException {
+        String manifest = java.nio.file.Files.readString(java.nio.file.Path.of("slack", "manifest.yml"));
+        for (String line : List.of("- reactions:read", "- reaction_added", "- reaction_removed")) {
+            assertTrue(manifest.lines().anyMatch(l -> l.strip().equals(line)), "manifest lacks " + line);
+        }
     }
 
     @Test
