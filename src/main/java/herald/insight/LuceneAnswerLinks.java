@@ -1,10 +1,6 @@
 package herald.insight;
 
 import herald.config.HeraldConfig;
-import io.quarkus.arc.DefaultBean;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -20,8 +16,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Answer links in a Lucene index of their own under {@code herald.data-dir}/answer-links. */
-@Singleton
-@DefaultBean
 public class LuceneAnswerLinks implements AnswerLinks {
 
     private static final String KEY = "key";
@@ -30,7 +24,6 @@ public class LuceneAnswerLinks implements AnswerLinks {
 
     private final LuceneFolder index;
 
-    @Inject
     public LuceneAnswerLinks(HeraldConfig config) {
         this(config.dataDir().resolve("answer-links"));
     }
@@ -67,7 +60,6 @@ public class LuceneAnswerLinks implements AnswerLinks {
         return count;
     }
 
-    @PreDestroy
     public void close() {
         index.close();
     }

@@ -1,10 +1,6 @@
 package herald.insight;
 
 import herald.config.HeraldConfig;
-import io.quarkus.arc.DefaultBean;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -27,8 +23,6 @@ import java.util.Collection;
 import java.util.List;
 
 /** Readers' ratings in a Lucene index of their own under {@code herald.data-dir}/feedback. */
-@Singleton
-@DefaultBean
 public class LuceneFeedbackStore implements FeedbackStore {
 
     private static final String KEY = "key";
@@ -40,7 +34,6 @@ public class LuceneFeedbackStore implements FeedbackStore {
 
     private final LuceneFolder index;
 
-    @Inject
     public LuceneFeedbackStore(HeraldConfig config) {
         this(config.dataDir().resolve("feedback"));
     }
@@ -112,7 +105,6 @@ public class LuceneFeedbackStore implements FeedbackStore {
         return count;
     }
 
-    @PreDestroy
     public void close() {
         index.close();
     }

@@ -3,10 +3,6 @@ package herald.insight;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import herald.config.HeraldConfig;
-import io.quarkus.arc.DefaultBean;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -33,8 +29,6 @@ import java.util.List;
 import java.util.Optional;
 
 /** The question log in a Lucene index of its own under {@code herald.data-dir}/questions. */
-@Singleton
-@DefaultBean
 public class LuceneQuestionLog implements QuestionLog {
 
     private static final String ID = "answerId";
@@ -47,7 +41,6 @@ public class LuceneQuestionLog implements QuestionLog {
     private final LuceneFolder index;
     private final ObjectMapper json;
 
-    @Inject
     public LuceneQuestionLog(HeraldConfig config, ObjectMapper json) {
         this(config.dataDir().resolve("questions"), json);
     }
@@ -138,7 +131,6 @@ public class LuceneQuestionLog implements QuestionLog {
                 q.reason(), q.refused(), q.answer(), q.articles(), q.latencyMillis(), vector);
     }
 
-    @PreDestroy
     public void close() {
         index.close();
     }

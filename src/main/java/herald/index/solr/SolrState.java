@@ -1,15 +1,23 @@
 package herald.index.solr;
 
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +32,8 @@ public class SolrState {
     private static final int VERSION_CONFLICT = 409;
     /** {@code _version_} values with a meaning of their own in Solr's optimistic concurrency. */
     private static final long MUST_NOT_EXIST = -1;
+    /** Records read per request when searching a range. */
+    private static final int PAGE = 1_000;
 
     private final SolrCloud solr;
     private final String collection;
@@ -77,6 +87,90 @@ public class SolrState {
             return create(kind, key, value, expiresAt);
         }
         return held.get().expired(now) && update(kind, key, value, expiresAt, held.get().version());
+    }
+
+    /**
+     * Stores records that are searched, not only read by key (the question log, feedback): written, then a soft
+     * commit so a search on any replica finds them when this returns. {@code kind} is set on each.
+     */
+    public void addSearchable(String kind, List<SolrInputDocument> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        UpdateRequest request = new UpdateRequest();
+        for (SolrInputDocument record : records) {
+            record.setField("kind", kind);
+            request.add(record);
+        }
+        request.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
+        update(request);
+    }
+
+    /** A document by id, through real-time get. */
+    public Optional<SolrDocument> byId(String id) {
+        try {
+            return Optional.ofNullable(solr.client().getById(collection, id));
+        } catch (SolrServerException | IOException e) {
+            throw new IllegalStateException("SolrCloud state read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Searches records of one kind; {@code q}'s filters are added to. */
+    public SolrDocumentList search(String kind, SolrQuery q) {
+        q.addFilterQuery("kind:" + kind);
+        return query(q).getResults();
+    }
+
+    /**
+     * Every record of one kind matching {@code q}, in {@code q}'s sort order (the id breaks ties), read page by
+     * page with a cursor, so a long range never asks Solr for one huge result.
+     */
+    public List<SolrDocument> searchAll(String kind, SolrQuery q) {
+        q.addFilterQuery("kind:" + kind);
+        q.addSort("id", SolrQuery.ORDER.asc);
+        q.setRows(PAGE);
+        List<SolrDocument> found = new ArrayList<>();
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse page = query(q);
+            found.addAll(page.getResults());
+            String next = page.getNextCursorMark();
+            if (next == null || next.equals(cursor)) {
+                return found;
+            }
+            cursor = next;
+        }
+    }
+
+    private QueryResponse query(SolrQuery q) {
+        try {
+            // POST: a filter on thousands of answer ids does not fit in a URL
+            return solr.client().query(collection, q, SolrRequest.METHOD.POST);
+        } catch (SolrServerException | IOException e) {
+            throw new IllegalStateException("SolrCloud state search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the records of one kind matching {@code query}; returns how many there were. */
+    public long deleteWhere(String kind, String query) {
+        SolrQuery count = new SolrQuery(query);
+        count.setRows(0);
+        long found = search(kind, count).getNumFound();
+        if (found > 0) {
+            UpdateRequest request = new UpdateRequest().deleteByQuery("kind:" + kind + " AND (" + query + ")");
+            request.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
+            update(request);
+        }
+        return found;
+    }
+
+    private void update(UpdateRequest request) {
+        try {
+            request.process(solr.client(), collection);
+        } catch (SolrServerException | IOException e) {
+            throw new IllegalStateException("SolrCloud state write failed: " + e.getMessage(), e);
+        }
     }
 
     private boolean write(String kind, String key, String value, Instant expiresAt, long version) {

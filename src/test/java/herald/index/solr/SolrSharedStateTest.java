@@ -1,9 +1,22 @@
 package herald.index.solr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import herald.answer.AnswerMode;
+import herald.answer.AnswerReason;
+import herald.answer.Channel;
 import herald.answer.ConversationStore;
 import herald.answer.SolrConversationStore;
 import herald.answer.Turn;
+import herald.insight.AnswerLinks;
+import herald.insight.Feedback;
+import herald.insight.FeedbackStore;
+import herald.insight.LoggedQuestion;
+import herald.insight.OpaqueKeys;
+import herald.insight.QuestionLog;
+import herald.insight.Rating;
+import herald.insight.SolrAnswerLinks;
+import herald.insight.SolrFeedbackStore;
+import herald.insight.SolrQuestionLog;
 import herald.slack.SlackRetryMemory;
 import herald.slack.SolrSlackRetryMemory;
 import herald.testing.SettableClock;
@@ -21,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +48,7 @@ class SolrSharedStateTest {
     private static SolrTestCluster cluster;
     private static SolrCloud replicaA;
     private static SolrCloud replicaB;
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final SettableClock CLOCK = new SettableClock(Instant.parse("2024-06-19T08:00:00Z"));
 
     @BeforeAll
@@ -132,6 +147,86 @@ class SolrSharedStateTest {
         CLOCK.advance(Duration.ofMinutes(11));
         assertTrue(a.firstDelivery(event));
         assertFalse(a.firstDelivery(event));
+    }
+
+    @Test
+    void questionsLoggedByEitherReplicaAreReportedTogether() {
+        QuestionLog a = new SolrQuestionLog(new SolrState(replicaA), JSON);
+        QuestionLog b = new SolrQuestionLog(new SolrState(replicaB), JSON);
+        Instant t = Instant.parse("2024-06-19T09:00:00Z");
+        a.append(List.of(logged("q1", t, "When does Putin visit Vietnam?")));
+        b.append(List.of(logged("q2", t.plusSeconds(60), "Who does he meet?"), logged("q3", t.plusSeconds(3600), "Later")));
+
+        assertEquals(List.of("q1", "q2"), a.between(t, t.plusSeconds(3600)).stream().map(LoggedQuestion::answerId).toList(),
+                "oldest first, the end excluded");
+        LoggedQuestion found = b.find("q1").orElseThrow();
+        assertEquals("When does Putin visit Vietnam?", found.question());
+        assertEquals(List.of(new LoggedQuestion.LoggedArticle("doc1", "Putin")), found.articles());
+        assertArrayEquals(new float[]{0.25f, -0.5f}, found.vector());
+        assertEquals(1, b.pruneBefore(t.plusSeconds(1)));
+        assertTrue(a.find("q1").isEmpty());
+        assertEquals(List.of("q2", "q3"), b.between(t, t.plusSeconds(7200)).stream().map(LoggedQuestion::answerId).toList());
+    }
+
+    @Test
+    void aLongReportRangeIsReadInFull() {
+        QuestionLog log = new SolrQuestionLog(new SolrState(replicaA), JSON);
+        Instant t = Instant.parse("2024-07-01T00:00:00Z"); // after every other test's questions, which they prune
+        List<LoggedQuestion> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(logged("long" + i, t.plusSeconds(i), "question " + i));
+        }
+        log.append(many);
+        List<LoggedQuestion> read = log.between(t, t.plusSeconds(10_000));
+        assertEquals(2_500, read.size(), "more than one page");
+        assertEquals("long0", read.get(0).answerId());
+        assertEquals("long2499", read.get(2_499).answerId());
+    }
+
+    @Test
+    void aReadersSecondRatingThroughTheOtherReplicaReplacesTheFirst() {
+        FeedbackStore a = new SolrFeedbackStore(new SolrState(replicaA));
+        FeedbackStore b = new SolrFeedbackStore(new SolrState(replicaB));
+        Instant t = Instant.parse("2024-06-18T09:00:00Z");
+        a.rate(new Feedback("answer1", "voter1", Rating.UP, null, t));
+        b.rate(new Feedback("answer1", "voter1", Rating.DOWN, "wrong date", t.plusSeconds(5)));
+        b.rate(new Feedback("answer1", "voter2", Rating.UP, null, t.plusSeconds(6)));
+        a.rate(new Feedback("answer2", "voter1", Rating.UP, null, t.plusSeconds(7)));
+
+        List<Feedback> ratings = a.forAnswers(List.of("answer1"));
+        assertEquals(List.of(Rating.DOWN, Rating.UP), ratings.stream().map(Feedback::rating).toList());
+        assertEquals("wrong date", ratings.get(0).comment());
+        assertEquals(3, b.forAnswers(List.of("answer1", "answer2", "answer3")).size());
+        assertEquals(3, b.pruneBefore(t.plusSeconds(60)));
+        assertTrue(a.forAnswers(List.of("answer1", "answer2")).isEmpty());
+    }
+
+    @Test
+    void aMessageLinkedOnOneReplicaIsFoundOnTheOther() {
+        AnswerLinks a = new SolrAnswerLinks(new SolrState(replicaA));
+        AnswerLinks b = new SolrAnswerLinks(new SolrState(replicaB));
+        Instant t = Instant.parse("2024-06-17T09:00:00Z");
+        a.link("message1", "answer1", t);
+        a.link("message2", "answer2", t.plusSeconds(3600));
+        assertEquals("answer1", b.answerId("message1").orElseThrow());
+        assertTrue(b.answerId("message3").isEmpty());
+        assertEquals(1, b.pruneBefore(t.plusSeconds(60)));
+        assertTrue(a.answerId("message1").isEmpty());
+        assertEquals("answer2", a.answerId("message2").orElseThrow());
+    }
+
+    @Test
+    void everyReplicaKeysRatingsWithTheSameSecret() {
+        byte[] a = OpaqueKeys.sharedSecret(new SolrState(replicaA));
+        byte[] b = OpaqueKeys.sharedSecret(new SolrState(replicaB));
+        assertEquals(32, a.length);
+        assertArrayEquals(a, b);
+    }
+
+    private static LoggedQuestion logged(String answerId, Instant at, String question) {
+        return new LoggedQuestion(answerId, at, Channel.REST, question, question, AnswerMode.RETRIEVAL_ONLY,
+                AnswerReason.MODE_SETTING, false, "June 19-20", List.of(new LoggedQuestion.LoggedArticle("doc1", "Putin")), 12,
+                new float[]{0.25f, -0.5f});
     }
 
     private static ConversationStore conversations(SolrCloud replica, int maxTurns) {
