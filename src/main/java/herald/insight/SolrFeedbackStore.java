@@ -27,7 +27,7 @@ public class SolrFeedbackStore implements FeedbackStore {
     public void rate(Feedback feedback) {
         SolrInputDocument d = new SolrInputDocument();
         // one document per answer and voter: a second rating by the same reader replaces the first
-        d.setField("id", (KIND + ":" + feedback.answerId() + ":" + feedback.voter()).replace('!', '_'));
+        d.setField("id", id(feedback.answerId(), feedback.voter()));
         d.setField("answer_id_s", feedback.answerId());
         d.setField("voter_s", feedback.voter());
         d.setField("rating_s", feedback.rating().wire());
@@ -36,6 +36,15 @@ public class SolrFeedbackStore implements FeedbackStore {
         }
         d.setField("rated_at_dt", Date.from(feedback.ratedAt()));
         state.addSearchable(KIND, List.of(d));
+    }
+
+    @Override
+    public boolean withdraw(String answerId, String voter, Rating rating) {
+        // conditional on the version read: a new rating arriving meanwhile through another replica is never the one deleted
+        return state.byId(id(answerId, voter))
+                .filter(d -> rating.wire().equals(d.getFieldValue("rating_s")))
+                .map(d -> state.deleteIfUnchanged(id(answerId, voter), ((Number) d.getFieldValue("_version_")).longValue()))
+                .orElse(false);
     }
 
     @Override
@@ -60,5 +69,9 @@ public class SolrFeedbackStore implements FeedbackStore {
     @Override
     public long pruneBefore(Instant cutoff) {
         return state.deleteWhere(KIND, "rated_at_dt:[* TO " + cutoff + "}");
+    }
+
+    private static String id(String answerId, String voter) {
+        return (KIND + ":" + answerId + ":" + voter).replace('!', '_');
     }
 }

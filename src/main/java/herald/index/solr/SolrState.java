@@ -152,6 +152,24 @@ public class SolrState {
         }
     }
 
+    /**
+     * Deletes a searchable record only if it still holds {@code version} (as {@link #byId} read it in
+     * {@code _version_}); false when another write came first.
+     */
+    public boolean deleteIfUnchanged(String id, long version) {
+        UpdateRequest request = new UpdateRequest().deleteById(id, version);
+        request.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
+        try {
+            request.process(solr.client(), collection);
+            return true;
+        } catch (SolrServerException | IOException | SolrException e) {
+            if (isConflict(e)) {
+                return false;
+            }
+            throw new IllegalStateException("SolrCloud state write failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes the records of one kind matching {@code query}; returns how many there were. */
     public long deleteWhere(String kind, String query) {
         SolrQuery count = new SolrQuery(query);

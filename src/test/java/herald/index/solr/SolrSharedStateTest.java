@@ -202,6 +202,20 @@ class SolrSharedStateTest {
     }
 
     @Test
+    void aReactionTakenBackThroughTheOtherReplicaWithdrawsOnlyThatRating() {
+        FeedbackStore a = new SolrFeedbackStore(new SolrState(replicaA));
+        FeedbackStore b = new SolrFeedbackStore(new SolrState(replicaB));
+        Instant t = Instant.parse("2024-06-20T09:00:00Z"); // after the other test's ratings, which it prunes
+        a.rate(new Feedback("answer9", "voter1", Rating.UP, null, t));
+        a.rate(new Feedback("answer9", "voter2", Rating.DOWN, null, t));
+
+        assertFalse(b.withdraw("answer9", "voter2", Rating.UP), "voter2's rating is a thumbs-down");
+        assertTrue(b.withdraw("answer9", "voter1", Rating.UP));
+        assertFalse(b.withdraw("answer9", "voter1", Rating.UP), "already withdrawn");
+        assertEquals(List.of("voter2"), a.forAnswers(List.of("answer9")).stream().map(Feedback::voter).toList());
+    }
+
+    @Test
     void aMessageLinkedOnOneReplicaIsFoundOnTheOther() {
         AnswerLinks a = new SolrAnswerLinks(new SolrState(replicaA));
         AnswerLinks b = new SolrAnswerLinks(new SolrState(replicaB));
