@@ -7,7 +7,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +31,25 @@ public final class PassageAnalysis {
 
     public static Analyzer analyzer() {
         return ANALYZER;
+    }
+
+    /**
+     * The terms a BM25 query keeps, as both engines choose them: those found in some passage, rarest first, at
+     * most {@link #MAX_QUERY_TERMS}, so a long question keeps its most discriminating words. Ties keep the
+     * question's order.
+     *
+     * @param documentFrequencies each of the question's terms, in order of first appearance, with the number of
+     *                            passages (text or title) holding it
+     */
+    public static List<String> rarest(Map<String, Integer> documentFrequencies) {
+        List<Map.Entry<String, Integer>> found = new ArrayList<>();
+        for (Map.Entry<String, Integer> term : documentFrequencies.entrySet()) {
+            if (term.getValue() > 0) {
+                found.add(term);
+            }
+        }
+        found.sort(Map.Entry.comparingByValue());
+        return found.stream().limit(MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
     }
 
     /** The analyzer's terms for a text, each once, in order of first appearance. */

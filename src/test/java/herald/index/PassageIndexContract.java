@@ -98,6 +98,23 @@ public abstract class PassageIndexContract {
     }
 
     @Test
+    void aLongQuestionKeepsItsRarestWords() {
+        // 100 words in every passage but one, then the one word only one passage has, last in the question
+        List<String> common = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            common.add("common" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
+        }
+        index.add(article("everywhere1", "Everywhere", LocalDate.of(2024, 6, 1), String.join(" ", common)));
+        index.add(article("everywhere2", "Everywhere too", LocalDate.of(2024, 6, 2), String.join(" ", common)));
+        index.add(article("rare", "Rare", LocalDate.of(2024, 6, 3), "A quokka was seen in Hanoi."));
+
+        List<ScoredPassage> hits = index.bm25(String.join(" ", common) + " quokka", 10);
+
+        assertTrue(hits.stream().anyMatch(h -> h.passage().documentId().equals("rare")),
+                "more terms than a query keeps: the rarest stay, wherever they are in the question: " + hits);
+    }
+
+    @Test
     void nearestRanksByCosineAndReportsIt() {
         index.add(article("a", "A", null, "First passage.", "Second passage."));
         index.add(article("b", "B", null, "Third passage."));

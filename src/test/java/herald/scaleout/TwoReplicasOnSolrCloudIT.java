@@ -1,15 +1,10 @@
 package herald.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import herald.bench.PackagedHerald;
-import herald.eval.Evaluator;
-import herald.eval.LabelledQuestion;
-import herald.eval.ServiceAnswerer;
 import herald.slack.SignedSlackRequests;
 import herald.testing.SolrTestCluster;
 import herald.testing.StubSlack;
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,12 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,22 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two Herald replicas, each the packaged jar run with {@code java -jar} in its own process, on one two-node
- * SolrCloud cluster (2 shards x 2 replicas), answering as one service; and the labelled question set answered
- * on SolrCloud as well as on the embedded index. Runs in {@code mvn verify}, after packaging.
+ * Two Herald replicas, each the packaged jar run with {@code java -jar} in its own process and its own data
+ * folder, sharing nothing but one two-node SolrCloud cluster (2 shards x 2 replicas), answering as one service.
+ * Runs in {@code mvn verify}, after packaging.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasOnSolrCloudIT {
 
-    private static final Logger LOG = Logger.getLogger(TwoReplicasOnSolrCloudIT.class);
     private static final String SIGNING_SECRET = "it-signing-secret-0123456789abcdef";
-    private static final List<String> COMPETING = List.of("biden-vietnam-visit-2023.txt", "ishiba-vietnam-visit-2025.txt",
-            "kim-jong-un-vostochny-cosmodrome-2023.txt", "putin-china-state-visit-2024.txt",
-            "putin-kazakhstan-state-visit-2024.txt", "putin-kim-treaty-pyongyang-2024.txt", "putin-mongolia-visit-2024.txt",
-            "putin-to-lam-hanoi-talks-2024.txt", "vietnam-economy-second-quarter-2024.txt",
-            "xi-jinping-hanoi-state-visit-2023.txt", "yoon-suk-yeol-vietnam-state-visit-2023.txt");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SolrTestCluster cluster;
     private static StubSlack slack;
@@ -94,63 +79,42 @@ class TwoReplicasOnSolrCloudIT {
     }
 
     @Test
-    @Order(1)
-    void labelledSetOnSolrCloudScoresAsOnTheEmbeddedIndex() throws Exception {
-        for (String name : COMPETING) {
-            ingest(name.hashCode() % 2 == 0 ? replicaA : replicaB, resource("eval/articles/" + name));
-        }
-        List<LabelledQuestion> questions = LabelledQuestion.load("eval/herald-questions.jsonl");
-        Evaluator.Report onSolr = new Evaluator(new ServiceAnswerer(replicaB.uri("/").toString())).run(questions);
-
-        Evaluator.Report embedded;
-        Map<String, String> lucene = Map.of("HERALD_ANSWER_MODE", "retrieval-only");
-        try (PackagedHerald alone = PackagedHerald.start(dataDirs.resolve("embedded"), "http://127.0.0.1:9", lucene)) {
-            alone.awaitReady(Duration.ofMinutes(10));
-            for (String name : COMPETING) {
-                ingest(alone, resource("eval/articles/" + name));
-            }
-            embedded = new Evaluator(new ServiceAnswerer(alone.uri("/").toString())).run(questions);
-        }
-        LOG.infof("labelled set (%d questions): recall@5 %.3f embedded, %.3f SolrCloud; recall@1 %.3f embedded, %.3f SolrCloud",
-                questions.size(), embedded.recallAt(5), onSolr.recallAt(5), embedded.recallAt(1), onSolr.recallAt(1));
-        assertEquals(embedded.recallAt(5), onSolr.recallAt(5), 1e-9, "recall@5");
-        long answerable = onSolr.outcomes().stream().filter(o -> o.question().answerable()).count();
-        assertTrue(Math.abs(embedded.recallAt(1) - onSolr.recallAt(1)) * answerable <= 1.0 + 1e-9,
-                "recall@1 within one question: " + embedded.recallAt(1) + " embedded, " + onSolr.recallAt(1) + " SolrCloud");
-    }
-
-    @Test
     @Order(2)
     void articleIngestedThroughOneReplicaIsAnsweredByTheOther() throws Exception {
-        String id = ingest(replicaA, """
+        String id = Replicas.ingest(replicaA, """
                 Hanoi opens its third metro line
 
                 Hanoi opened the Nhon - Hanoi Station metro line on Thursday. The elevated section runs 8.5 kilometres
                 through the west of the city, with eight stations, and trains run every ten minutes.""");
-        JsonNode answer = ask(replicaB, "How long is the elevated section of the Nhon metro line?", null);
+        JsonNode answer = Replicas.ask(replicaB, "How long is the elevated section of the Nhon metro line?", null);
         assertEquals(id, answer.path("sources").path(0).path("documentId").asText(), answer.toString());
     }
 
     @Test
     @Order(3)
     void conversationBegunOnOneReplicaContinuesOnTheOther() throws Exception {
-        ingest(replicaA, """
-                Hanoi signs metro financing
+        String ferry = Replicas.ingest(replicaA, """
+                Zorvath island ferry begins service
 
-                The city of Hanoi signed a financing agreement for its metro on Monday. The agreement was signed with
-                three banks, and officials said more agreements will be signed in the autumn.""");
-        JsonNode first = ask(replicaA, "When does Putin visit Vietnam?", null);
-        String conversation = first.path("conversationId").asText();
-        String followUp = "What agreements will he sign there?";
+                The new ferry to Zorvath island starts sailing on Monday from the old harbour. Tickets cost twelve
+                dollars for adults, and the crossing takes forty minutes.""");
+        String tram = Replicas.ingest(replicaA, """
+                Quellbrook tram line opens
 
-        JsonNode continued = ask(replicaB, followUp, conversation);
-        JsonNode fresh = ask(replicaB, followUp, null);
+                The Quellbrook tram line starts running on Monday through the valley. Tickets cost three dollars,
+                and trams leave every quarter of an hour.""");
+        String followUp = "How much do its tickets cost?"; // "its": a follow-up, read with the question before it
 
-        assertEquals(conversation, continued.path("conversationId").asText());
-        assertTrue(continued.path("sources").path(0).path("title").asText().contains("Putin"),
-                "the follow-up on B is read with the question asked on A: " + continued.path("sources").path(0));
-        assertTrue(fresh.path("sources").path(0).path("title").asText().contains("metro"),
-                "without the conversation the same words point elsewhere: " + fresh.path("sources").path(0));
+        String onA = Replicas.ask(replicaA, "When does the Zorvath ferry start sailing?", null).path("conversationId").asText();
+        String onB = Replicas.ask(replicaB, "When does the Quellbrook tram start running?", null).path("conversationId").asText();
+        JsonNode continuedOnB = Replicas.ask(replicaB, followUp, onA);
+        JsonNode continuedOnA = Replicas.ask(replicaA, followUp, onB);
+
+        assertEquals(onA, continuedOnB.path("conversationId").asText());
+        assertEquals(ferry, continuedOnB.path("sources").path(0).path("documentId").asText(),
+                "the same words, read with the question asked on A: " + continuedOnB.path("sources").path(0));
+        assertEquals(tram, continuedOnA.path("sources").path(0).path("documentId").asText(),
+                "the same words, read with the question asked on B: " + continuedOnA.path("sources").path(0));
     }
 
     @Test
@@ -175,27 +139,9 @@ class TwoReplicasOnSolrCloudIT {
     void bothReplicasKeepAnsweringWithOneSolrNodeStopped() throws Exception {
         cluster.cluster().stopJettySolrRunner(1);
         for (PackagedHerald replica : List.of(replicaA, replicaB)) {
-            JsonNode answer = ask(replica, "When does Putin visit Vietnam?", null);
+            JsonNode answer = Replicas.ask(replica, "When does Putin visit Vietnam?", null);
             assertTrue(answer.path("sources").path(0).path("title").asText().contains("Putin"), answer.toString());
         }
-    }
-
-    private static String ingest(PackagedHerald replica, String text) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(replica.uri("/api/documents"))
-                .header("Content-Type", "text/plain; charset=utf-8").timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.statusCode() + " " + r.body());
-        return JSON.readTree(r.body()).path("id").asText();
-    }
-
-    private static JsonNode ask(PackagedHerald replica, String question, String conversationId) throws IOException, InterruptedException {
-        Map<String, String> body = conversationId == null ? Map.of("question", question)
-                : Map.of("question", question, "conversationId", conversationId);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(replica.uri("/api/ask"))
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(1))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
     }
 
     private static int slackEvent(PackagedHerald replica, String body, String retryNum) throws IOException, InterruptedException {
@@ -209,11 +155,5 @@ class TwoReplicasOnSolrCloudIT {
             request.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = TwoReplicasOnSolrCloudIT.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

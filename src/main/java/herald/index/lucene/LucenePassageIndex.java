@@ -49,6 +49,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,21 +274,13 @@ public class LucenePassageIndex implements PassageIndex {
         return scored(q, search.limit(), false);
     }
 
-    /**
-     * The question's distinct terms that occur in some passage's text or title, rarest first, at most
-     * {@link PassageAnalysis#MAX_QUERY_TERMS}: a long question keeps its most discriminating words and can never reach
-     * Lucene's clause limit.
-     */
+    /** The question's terms a BM25 query keeps ({@link PassageAnalysis#rarest}), by this index's document frequencies. */
     static List<String> mostDiscriminating(IndexReader reader, Set<String> terms) throws IOException {
-        List<Map.Entry<String, Integer>> found = new ArrayList<>();
+        Map<String, Integer> frequencies = new LinkedHashMap<>();
         for (String term : terms) {
-            int frequency = reader.docFreq(new Term(PassageFields.TEXT, term)) + reader.docFreq(new Term(PassageFields.TITLE, term));
-            if (frequency > 0) {
-                found.add(Map.entry(term, frequency));
-            }
+            frequencies.put(term, reader.docFreq(new Term(PassageFields.TEXT, term)) + reader.docFreq(new Term(PassageFields.TITLE, term)));
         }
-        found.sort(Map.Entry.comparingByValue());
-        return found.stream().limit(PassageAnalysis.MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
+        return PassageAnalysis.rarest(frequencies);
     }
 
     @Override

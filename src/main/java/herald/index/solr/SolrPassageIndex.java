@@ -13,10 +13,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.TermsResponse;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,11 +221,20 @@ public class SolrPassageIndex implements PassageIndex {
 
     @Override
     public List<ScoredPassage> bm25(TextSearch search) {
-        String words = distinctWords(search.question());
+        Map<String, String> words = distinctWords(search.question());
         if (words.isEmpty()) {
             return List.of();
         }
-        SolrQuery q = new SolrQuery(words);
+        List<String> kept = words.size() <= PassageAnalysis.MAX_QUERY_TERMS ? List.copyOf(words.keySet())
+                : PassageAnalysis.rarest(documentFrequencies(words.keySet()));
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder();
+        for (String term : kept) {
+            query.append(query.isEmpty() ? "" : " ").append(ClientUtils.escapeQueryChars(words.get(term)));
+        }
+        SolrQuery q = new SolrQuery(query.toString());
         q.set("defType", "edismax");
         q.set("qf", FIELDS_BM25);
         // the embedded index sums a term's text and title scores: a disjunction with tie 1 is that sum
@@ -253,29 +263,53 @@ public class SolrPassageIndex implements PassageIndex {
     }
 
     /**
-     * The question's words reduced to one per analyzed term, in their original spelling: Solr analyzes them
-     * again with the same analyzer, and a word repeated in a question counts once, as in the embedded index;
-     * at most {@link PassageAnalysis#MAX_QUERY_TERMS} of them.
+     * The question's words reduced to one per analyzed term, in their original spelling, keyed by the term and in
+     * order of first appearance: Solr analyzes them again with the same analyzer, and a word repeated in a
+     * question counts once, as in the embedded index.
      */
-    static String distinctWords(String question) {
-        Set<String> terms = new HashSet<>();
-        StringBuilder words = new StringBuilder();
+    static Map<String, String> distinctWords(String question) {
+        Map<String, String> words = new LinkedHashMap<>();
         try (TokenStream ts = PassageAnalysis.analyzer().tokenStream("text", question)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
-            // a bound under Solr's clause limit; unlike the embedded index this keeps the first terms, not the rarest
-            while (ts.incrementToken() && terms.size() < PassageAnalysis.MAX_QUERY_TERMS) {
-                if (terms.add(term.toString())) {
-                    String word = question.substring(offset.startOffset(), offset.endOffset());
-                    words.append(words.isEmpty() ? "" : " ").append(ClientUtils.escapeQueryChars(word));
-                }
+            while (ts.incrementToken()) {
+                words.putIfAbsent(term.toString(), question.substring(offset.startOffset(), offset.endOffset()));
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return words.toString();
+        return words;
+    }
+
+    /**
+     * How many passages hold each term in their text or title, summed over the shards by Solr's terms component:
+     * asked only of a question with more terms than a query keeps, so it can keep the rarest, as the embedded
+     * index does.
+     */
+    private Map<String, Integer> documentFrequencies(Collection<String> terms) {
+        SolrQuery q = new SolrQuery("*:*");
+        q.setRows(0);
+        q.set("terms", true);
+        q.set("terms.fl", "text", "title");
+        // the list is split on commas, and a number such as 1,000 is one term: escape them
+        q.set("terms.list", String.join(",", terms.stream().map(t -> t.replace("\\", "\\\\").replace(",", "\\,")).toList()));
+        q.set("terms.limit", -1);
+        Map<String, Integer> frequencies = new LinkedHashMap<>();
+        terms.forEach(t -> frequencies.put(t, 0));
+        try {
+            TermsResponse response = solr.client().query(collection, q, SolrRequest.METHOD.POST).getTermsResponse();
+            for (String field : List.of("text", "title")) {
+                List<TermsResponse.Term> counted = response == null ? null : response.getTerms(field);
+                if (counted != null) {
+                    counted.forEach(t -> frequencies.computeIfPresent(t.getTerm(), (k, n) -> n + (int) t.getFrequency()));
+                }
+            }
+        } catch (SolrServerException | IOException e) {
+            throw new IllegalStateException("SolrCloud term statistics failed: " + e.getMessage(), e);
+        }
+        return frequencies;
     }
 
     private static void filters(SolrQuery q, PassageFilter filter) {
