@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** When an API key is set, only its holder may change the corpus; asking stays open to all. */
+/** When an API key is set, only its holder may change the corpus or its sources; asking stays open to all. */
 public class ApiKeyFilter {
 
     private final Optional<String> apiKey;
@@ -21,7 +21,8 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter
     public Optional<Response> requireKeyForChanges(ContainerRequestContext request) {
-        if (apiKey.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/documents")
+        String path = request.getUriInfo().getPath();
+        if (apiKey.isEmpty() || !(path.startsWith("/api/documents") || path.startsWith("/api/sources"))
                 || request.getMethod().equals("GET") || request.getMethod().equals("HEAD") || request.getMethod().equals("OPTIONS")) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package herald.api;
 
 import herald.index.PassageIndex;
 import herald.ingest.ArticleDraft;
+import herald.ingest.ArticleIngestor;
 import herald.ingest.ArticleReader;
 import herald.ingest.BundledCorpus;
 import herald.ingest.IngestionPool;
@@ -33,25 +34,27 @@ import java.util.function.Supplier;
 public class DocumentResource {
 
     private final IngestionPool ingestion;
+    private final ArticleIngestor ingestor;
     private final PassageIndex index;
     private final BundledCorpus bundled;
 
-    public DocumentResource(IngestionPool ingestion, PassageIndex index, BundledCorpus bundled) {
+    public DocumentResource(IngestionPool ingestion, ArticleIngestor ingestor, PassageIndex index, BundledCorpus bundled) {
         this.ingestion = ingestion;
+        this.ingestor = ingestor;
         this.index = index;
         this.bundled = bundled;
     }
 
-    /** What ingestion returns. */
-    public record Ingested(String id, String title, int passages) {
+    /** What ingestion returns; {@code updated} when it replaced the article held at the same URL. */
+    public record Ingested(String id, String title, int passages, String url, boolean updated) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest an article given as JSON; the same text twice is stored once")
+    @Operation(summary = "Ingest an article given as JSON; the same text twice is stored once, and an article with a url replaces the one held at that url")
     public Uni<Response> ingestJson(@NotNull(message = "a JSON body with title and text is required") @Valid DocumentRequest request) {
         ArticleDraft draft = new ArticleDraft(request.title(), request.text(), request.source(),
-                ArticleReader.parseDate(request.publishedAt()));
+                ArticleReader.parseDate(request.publishedAt()), request.url(), null);
         return ingest(() -> draft);
     }
 
@@ -90,7 +93,7 @@ public class DocumentResource {
     @Path("/{id}")
     @Operation(summary = "Delete an article and all its passages")
     public Response delete(@PathParam("id") String id) {
-        if (!index.delete(id)) {
+        if (!ingestor.delete(id)) {
             throw notFound(id);
         }
         bundled.articleDeleted(id);
@@ -99,7 +102,8 @@ public class DocumentResource {
 
     private Uni<Response> ingest(Supplier<ArticleDraft> draft) {
         return ingestion.ingest(draft).map(result -> {
-            Ingested body = new Ingested(result.article().id(), result.article().title(), result.article().passages());
+            Ingested body = new Ingested(result.article().id(), result.article().title(), result.article().passages(),
+                    result.article().url(), result.outcome() == ArticleIngestor.Outcome.UPDATED);
             return result.created()
                     ? Response.created(URI.create("/api/documents/" + body.id())).entity(body).build()
                     : Response.ok(body).build();
@@ -112,7 +116,7 @@ public class DocumentResource {
 
     private static ArticleDraft withOverrides(ArticleDraft draft, String source, LocalDate publishedAt) {
         return new ArticleDraft(draft.title(), draft.text(), source == null ? draft.source() : source,
-                publishedAt == null ? draft.publishedAt() : publishedAt);
+                publishedAt == null ? draft.publishedAt() : publishedAt, draft.url(), draft.updatedAt());
     }
 
     private static String nonEmpty(String body) {

@@ -47,6 +47,9 @@ public interface PassageIndex extends AutoCloseable {
 
     Optional<Article> find(String articleId);
 
+    /** The article holding this text (by the hash of its cleaned text), under whatever URL. */
+    Optional<Article> findByContentHash(String contentHash);
+
     /** An article with its passages and their vectors, as {@link #add} took it (for migration). */
     Optional<Entry> entry(String articleId);
 

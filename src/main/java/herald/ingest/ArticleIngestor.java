@@ -7,18 +7,25 @@ import herald.index.Article;
 import herald.index.Passage;
 import herald.index.PassageIndex;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** clean → split → embed → store, for one article at a time. */
+/**
+ * clean → split → embed → store, for one article at a time. An article with a URL replaces the earlier
+ * version at that URL in one step; the same text is stored once, whatever URLs it arrives under.
+ */
 @ApplicationScoped
 public class ArticleIngestor {
 
@@ -31,29 +38,56 @@ public class ArticleIngestor {
     private final PassageSplitter splitter;
     private final EmbeddingModel embeddings;
     private final int maxPassages;
+    private final Consumer<ArticleChanged> changes;
+    private final Clock clock;
 
     @Inject
-    public ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings, HeraldConfig config) {
-        this(index, splitter, embeddings, config.ingest().maxPassages());
+    public ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings, HeraldConfig config,
+                           Event<ArticleChanged> changes, Clock clock) {
+        this(index, splitter, embeddings, config.ingest().maxPassages(), changes::fire, clock);
     }
 
-    public ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings) {
-        this(index, splitter, embeddings, DEFAULT_MAX_PASSAGES);
+    /** Outside CDI (the folder command, tests): changes go to {@code changes}. */
+    public ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings,
+                           Consumer<ArticleChanged> changes, Clock clock) {
+        this(index, splitter, embeddings, DEFAULT_MAX_PASSAGES, changes, clock);
     }
 
-    ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings, int maxPassages) {
+    ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings, int maxPassages,
+                    Consumer<ArticleChanged> changes, Clock clock) {
         this.index = index;
         this.splitter = splitter;
         this.embeddings = embeddings;
         this.maxPassages = maxPassages;
+        this.changes = changes;
+        this.clock = clock;
     }
 
-    /** The outcome of one ingestion: the article and whether it was new. */
-    public record Ingested(Article article, boolean created) {
+    /** Outside CDI, where nothing listens for changes. */
+    public ArticleIngestor(PassageIndex index, PassageSplitter splitter, EmbeddingModel embeddings) {
+        this(index, splitter, embeddings, change -> { }, Clock.systemUTC());
+    }
+
+    /** What ingesting did to the index. */
+    public enum Outcome {
+        /** A new article. */
+        ADDED,
+        /** The article at this URL changed and its new version replaced the old one. */
+        UPDATED,
+        /** The index already held this text (under this or another URL), or this version of the article. */
+        UNCHANGED
+    }
+
+    /** The outcome of one ingestion: the article as held now, and what happened. */
+    public record Ingested(Article article, Outcome outcome) {
+        public boolean created() {
+            return outcome == Outcome.ADDED;
+        }
     }
 
     /**
-     * Ingests an article unless the index already holds the same text.
+     * Ingests an article unless the index already holds the same text; an article whose URL the index holds
+     * replaces the held version when its text changed or it says it was modified since.
      *
      * @throws IllegalArgumentException when the draft has no title or no article text after cleaning
      * @throws UnprocessableArticleException when the text is longer than {@code herald.ingest.max-passages}
@@ -75,10 +109,12 @@ public class ArticleIngestor {
         if (text.isBlank()) {
             throw new IllegalArgumentException("The article has no text once share buttons and related links are removed");
         }
-        String id = contentId(text);
-        Optional<Article> existing = index.find(id);
-        if (existing.isPresent()) {
-            return new Ingested(existing.get(), false);
+        String hash = contentId(text);
+        String url = draft.url() == null || draft.url().isBlank() ? null : ArticleUrl.normalize(draft.url());
+        String id = url == null ? hash : urlId(url);
+        Optional<Ingested> settled = settled(id, hash, draft);
+        if (settled.isPresent()) {
+            return settled.get();
         }
         // embedding, the slow part, runs outside the lock so concurrent ingestions overlap on the cores
         List<Passage> passages = splitter.split(text);
@@ -90,21 +126,59 @@ public class ArticleIngestor {
                 .map(p -> TextSegment.from(embeddingText(title, p.text())))
                 .toList();
         List<float[]> vectors = embeddings.embedAll(segments).content().stream().map(e -> e.vector()).toList();
-        Article article = new Article(id, title, text, source, draft.publishedAt(), passages.size());
+        Outcome outcome;
+        Article article;
         // serialized so two concurrent uploads of one text cannot both be stored
         synchronized (this) {
-            existing = index.find(id);
-            if (existing.isPresent()) {
-                return new Ingested(existing.get(), false);
+            settled = settled(id, hash, draft);
+            if (settled.isPresent()) {
+                return settled.get();
             }
+            Optional<Article> previous = index.find(id);
+            Instant updatedAt = previous.isEmpty() ? draft.updatedAt()
+                    : draft.updatedAt() != null ? draft.updatedAt() : clock.instant();
+            article = new Article(id, title, text, source,
+                    draft.publishedAt() != null || previous.isEmpty() ? draft.publishedAt() : previous.get().publishedAt(),
+                    passages.size(), url, updatedAt, hash);
+            // the same id: the index swaps the old version for the new one in one step
             index.add(article, passages, vectors);
+            outcome = previous.isPresent() ? Outcome.UPDATED : Outcome.ADDED;
         }
-        LOG.infof("Ingested \"%s\" (%s): %d passages", title, id, passages.size());
-        return new Ingested(article, true);
+        LOG.infof("%s \"%s\" (%s): %d passages", outcome == Outcome.ADDED ? "Ingested" : "Replaced", title, id, passages.size());
+        changes.accept(new ArticleChanged(id, url, outcome == Outcome.ADDED ? ArticleChanged.Change.ADDED : ArticleChanged.Change.REPLACED));
+        return new Ingested(article, outcome);
     }
 
-    /** The id the draft's article has or would have once ingested: the hash of its cleaned text. */
+    /** Removes an article and its passages; false when the index did not hold it. */
+    public boolean delete(String id) {
+        Optional<Article> held = index.find(id);
+        if (!index.delete(id)) {
+            return false;
+        }
+        changes.accept(new ArticleChanged(id, held.map(Article::url).orElse(null), ArticleChanged.Change.DELETED));
+        return true;
+    }
+
+    /** The answer when nothing needs storing: this version is held, or the same text is held elsewhere. */
+    private Optional<Ingested> settled(String id, String hash, ArticleDraft draft) {
+        Optional<Article> held = index.find(id);
+        if (held.isPresent()) {
+            Article a = held.get();
+            boolean newerDate = draft.updatedAt() != null && (a.updatedAt() == null || draft.updatedAt().isAfter(a.updatedAt()));
+            boolean newPublicationDate = draft.publishedAt() != null && !draft.publishedAt().equals(a.publishedAt());
+            if (hash.equals(a.contentHash()) && !newerDate && !newPublicationDate) {
+                return Optional.of(new Ingested(a, Outcome.UNCHANGED));
+            }
+            return Optional.empty();
+        }
+        return index.findByContentHash(hash).map(a -> new Ingested(a, Outcome.UNCHANGED));
+    }
+
+    /** The id the draft's article has or would have once ingested: its URL's when it has one, else the hash of its cleaned text. */
     public String idOf(ArticleDraft draft) {
+        if (draft.url() != null && !draft.url().isBlank()) {
+            return urlId(ArticleUrl.normalize(draft.url()));
+        }
         String title = draft.title() == null ? "" : TextSanitizer.line(draft.title());
         return contentId(ArticleCleaner.clean(title, draft.text() == null ? "" : TextSanitizer.text(draft.text())));
     }
@@ -116,9 +190,17 @@ public class ArticleIngestor {
 
     /** Hash of the cleaned text, ignoring case and spacing, so trivial re-formatting is still a duplicate. */
     static String contentId(String text) {
+        return sha256(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
+    }
+
+    /** An article with a URL keeps its id while its text changes. */
+    static String urlId(String normalizedUrl) {
+        return sha256("url:" + normalizedUrl);
+    }
+
+    private static String sha256(String value) {
         try {
-            String normalized = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

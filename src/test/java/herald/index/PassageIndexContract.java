@@ -236,6 +236,34 @@ public abstract class PassageIndexContract {
     }
 
     /** An article whose passages get vectors derived from the article id and ordinal. */
+    @Test
+    void keepsAnArticlesUrlUpdateTimeAndContentHashAndFindsItByHash() {
+        PassageIndex.Entry plain = article("posted", "Posted", LocalDate.of(2024, 6, 1), "Text posted without a URL.");
+        index.add(plain);
+        PassageIndex.Entry first = article("by-url", "Putin in Hanoi", LocalDate.of(2024, 6, 19), "Putin is expected tonight.");
+        Article a = first.article();
+        index.add(new PassageIndex.Entry(new Article(a.id(), a.title(), a.text(), a.source(), a.publishedAt(), a.passages(),
+                "https://news.example/putin-hanoi", null, "hash-1"), first.passages(), first.vectors()));
+        java.time.Instant updated = java.time.Instant.parse("2024-06-20T08:00:00Z");
+        PassageIndex.Entry second = article("by-url", "Putin in Hanoi", LocalDate.of(2024, 6, 19), "Putin arrived and signed eleven agreements.");
+        Article b = second.article();
+        index.add(new PassageIndex.Entry(new Article(b.id(), b.title(), b.text(), b.source(), b.publishedAt(), b.passages(),
+                "https://news.example/putin-hanoi", updated, "hash-2"), second.passages(), second.vectors()));
+
+        Article found = index.find("by-url").orElseThrow();
+        assertEquals("https://news.example/putin-hanoi", found.url());
+        assertEquals(updated, found.updatedAt());
+        assertEquals("hash-2", found.contentHash());
+        assertEquals(2, index.articleCount(), "replaced, not added");
+        IndexedPassage passage = index.passagesOf("by-url").get(0);
+        assertEquals("https://news.example/putin-hanoi", passage.url());
+        assertEquals(updated, passage.updatedAt());
+        assertEquals("by-url", index.findByContentHash("hash-2").orElseThrow().id());
+        assertTrue(index.findByContentHash("hash-1").isEmpty(), "the old version is gone");
+        assertEquals("posted", index.findByContentHash("posted").orElseThrow().id(), "an article without URL has its hash as id");
+        assertNull(index.find("posted").orElseThrow().url());
+    }
+
     protected static PassageIndex.Entry article(String id, String title, LocalDate published, String... passages) {
         List<Passage> ps = new ArrayList<>();
         List<float[]> vs = new ArrayList<>();

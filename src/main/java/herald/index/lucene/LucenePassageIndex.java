@@ -194,6 +194,21 @@ public class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public Optional<Article> findByContentHash(String hash) {
+        Optional<Article> found = search(searcher -> {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PassageFields.KIND, PassageFields.KIND_ARTICLE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageFields.HASH, hash)), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(q, 1);
+            return top.scoreDocs.length == 0 ? Optional.<Article>empty()
+                    : Optional.of(toArticle(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+        // articles stored before hashes were recorded have their hash as id
+        return found.isPresent() ? found : find(hash);
+    }
+
+    @Override
     public Optional<Entry> entry(String articleId) {
         return search(searcher -> {
             TopDocs top = searcher.search(ofArticle(PassageFields.KIND_ARTICLE, articleId), 1);
@@ -396,6 +411,10 @@ public class LucenePassageIndex implements PassageIndex {
         doc.add(new StoredField(PassageFields.ARTICLE_PUBLISHED_AT, published));
         doc.add(new SortedDocValuesField(PassageFields.ARTICLE_PUBLISHED_AT, new BytesRef(published)));
         doc.add(new StoredField(PassageFields.PASSAGE_COUNT, article.passages()));
+        if (article.contentHash() != null) {
+            doc.add(new StringField(PassageFields.HASH, article.contentHash(), Field.Store.YES));
+        }
+        addIdentity(doc, article);
         return doc;
     }
 
@@ -414,19 +433,37 @@ public class LucenePassageIndex implements PassageIndex {
             doc.add(new LongPoint(PassageFields.PUBLISHED_DAY, article.publishedAt().toEpochDay()));
         }
         doc.add(new KnnFloatVectorField(PassageFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+        addIdentity(doc, article);
         return doc;
     }
 
+    /** URL and update time, on the article record and on each passage, which is cited alone. */
+    private static void addIdentity(Document doc, Article article) {
+        if (article.url() != null) {
+            doc.add(new StringField(PassageFields.URL, article.url(), Field.Store.YES));
+        }
+        if (article.updatedAt() != null) {
+            doc.add(new StoredField(PassageFields.UPDATED_AT, article.updatedAt().toString()));
+        }
+    }
+
     private static Article toArticle(Document doc) {
-        return new Article(doc.get(PassageFields.DOC_ID), doc.get(PassageFields.ARTICLE_TITLE), doc.get(PassageFields.ARTICLE_TEXT),
+        String id = doc.get(PassageFields.DOC_ID);
+        String hash = doc.get(PassageFields.HASH);
+        return new Article(id, doc.get(PassageFields.ARTICLE_TITLE), doc.get(PassageFields.ARTICLE_TEXT),
                 doc.get(PassageFields.SOURCE), date(doc.get(PassageFields.ARTICLE_PUBLISHED_AT)),
-                doc.getField(PassageFields.PASSAGE_COUNT).numericValue().intValue());
+                doc.getField(PassageFields.PASSAGE_COUNT).numericValue().intValue(),
+                doc.get(PassageFields.URL), instant(doc.get(PassageFields.UPDATED_AT)), hash == null ? id : hash);
     }
 
     private static IndexedPassage toPassage(Document doc) {
         return new IndexedPassage(doc.get(PassageFields.DOC_ID), doc.getField(PassageFields.ORDINAL).numericValue().intValue(),
                 doc.get(PassageFields.TITLE), doc.get(PassageFields.SOURCE), date(doc.get(PassageFields.PUBLISHED_AT)),
-                doc.get(PassageFields.TEXT));
+                doc.get(PassageFields.TEXT), doc.get(PassageFields.URL), instant(doc.get(PassageFields.UPDATED_AT)));
+    }
+
+    private static java.time.Instant instant(String value) {
+        return value == null || value.isEmpty() ? null : java.time.Instant.parse(value);
     }
 
     private static LocalDate date(String value) {

@@ -8,6 +8,9 @@ final class PassageFields {
     static final String KIND_PASSAGE = "passage";
     static final String DOC_ID = "doc_id";
     static final String HASH = "hash";
+    /** The article's normalized URL, on article and passage records. */
+    static final String URL = "url";
+    static final String UPDATED_AT = "updated_at";
     static final String TITLE = "title";
     static final String SOURCE = "source";
     static final String PUBLISHED_AT = "published_at";

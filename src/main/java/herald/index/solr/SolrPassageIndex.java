@@ -53,8 +53,9 @@ public class SolrPassageIndex implements PassageIndex {
 
     /** Titles help tell competing articles apart but must not outweigh the passage's own words (as embedded). */
     private static final String FIELDS_BM25 = "text title^0.3";
-    private static final String PASSAGE_FIELDS = "article_id,ordinal,title,source,published_at,text";
-    private static final String ARTICLE_FIELDS = "id,lineage,gen,article_id,article_title,article_text,source,published_at,passages";
+    private static final String PASSAGE_FIELDS = "article_id,ordinal,title,source,published_at,text,url,updated_at";
+    private static final String ARTICLE_FIELDS = "id,lineage,gen,article_id,article_title,article_text,source,published_at,passages,"
+            + "url,updated_at,content_hash";
     /** Passages whose generation is the one their article record names. Cached per searcher and warmed. */
     private static final String LIVE = "{!join from=gen to=gen}kind:article";
     private static final int MAX_PASSAGES_PER_ARTICLE = 100_000;
@@ -161,6 +162,17 @@ public class SolrPassageIndex implements PassageIndex {
     @Override
     public Optional<Article> find(String articleId) {
         return articleRecord(articleId).map(SolrPassageIndex::toArticle);
+    }
+
+    @Override
+    public Optional<Article> findByContentHash(String contentHash) {
+        SolrQuery q = new SolrQuery("kind:article");
+        q.addFilterQuery("content_hash:" + quoted(contentHash));
+        q.setFields(ARTICLE_FIELDS);
+        q.setRows(1);
+        Optional<Article> found = query(q).getResults().stream().findFirst().map(SolrPassageIndex::toArticle);
+        // articles stored before hashes were recorded have their hash as id
+        return found.isPresent() ? found : find(contentHash);
     }
 
     @Override
@@ -420,6 +432,10 @@ public class SolrPassageIndex implements PassageIndex {
             doc.setField("published_at", date(article.publishedAt()));
         }
         doc.setField("passages", article.passages());
+        if (article.contentHash() != null) {
+            doc.setField("content_hash", article.contentHash());
+        }
+        identity(doc, article);
         return doc;
     }
 
@@ -444,19 +460,34 @@ public class SolrPassageIndex implements PassageIndex {
             values.add(v);
         }
         doc.setField("vector", values);
+        identity(doc, article);
         return doc;
     }
 
+    /** URL and update time, on the article record and on each passage, which is cited alone. */
+    private static void identity(SolrInputDocument doc, Article article) {
+        if (article.url() != null) {
+            doc.setField("url", article.url());
+        }
+        if (article.updatedAt() != null) {
+            doc.setField("updated_at", Date.from(article.updatedAt()));
+        }
+    }
+
     private static Article toArticle(SolrDocument d) {
-        return new Article((String) d.getFieldValue("article_id"), (String) d.getFieldValue("article_title"),
+        String id = (String) d.getFieldValue("article_id");
+        String hash = (String) d.getFieldValue("content_hash");
+        return new Article(id, (String) d.getFieldValue("article_title"),
                 (String) d.getFieldValue("article_text"), (String) d.getFieldValue("source"),
-                localDate(d.getFieldValue("published_at")), ((Number) d.getFieldValue("passages")).intValue());
+                localDate(d.getFieldValue("published_at")), ((Number) d.getFieldValue("passages")).intValue(),
+                (String) d.getFieldValue("url"), instant(d.getFieldValue("updated_at")), hash == null ? id : hash);
     }
 
     private static IndexedPassage toPassage(SolrDocument d) {
         return new IndexedPassage((String) d.getFieldValue("article_id"), ((Number) d.getFieldValue("ordinal")).intValue(),
                 (String) d.getFieldValue("title"), (String) d.getFieldValue("source"),
-                localDate(d.getFieldValue("published_at")), (String) d.getFieldValue("text"));
+                localDate(d.getFieldValue("published_at")), (String) d.getFieldValue("text"),
+                (String) d.getFieldValue("url"), instant(d.getFieldValue("updated_at")));
     }
 
     private static float[] vector(Object stored) {
@@ -470,6 +501,10 @@ public class SolrPassageIndex implements PassageIndex {
 
     private static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static java.time.Instant instant(Object stored) {
+        return stored == null ? null : ((Date) stored).toInstant();
     }
 
     private static LocalDate localDate(Object stored) {
