@@ -4,7 +4,6 @@ import herald.ingest.ArticleIngestor;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -32,25 +31,23 @@ import java.util.UUID;
 public class SourceRegistry {
 
     private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
-    /** Sources listed in configuration, at most: the list is read by index until the first gap. */
-    private static final int MAX_CONFIGURED = 1000;
 
     private final SourceStore store;
     private final SourcePoller poller;
     private final PoliteFetcher fetcher;
     private final ArticleIngestor ingestor;
     private final SourceSettings settings;
-    private final Config config;
+    private final ConfiguredSources configured;
     private final Clock clock;
 
     public SourceRegistry(SourceStore store, SourcePoller poller, PoliteFetcher fetcher, ArticleIngestor ingestor,
-                          SourceSettings settings, Config config, Clock clock) {
+                          SourceSettings settings, ConfiguredSources configured, Clock clock) {
         this.store = store;
         this.poller = poller;
         this.fetcher = fetcher;
         this.ingestor = ingestor;
         this.settings = settings;
-        this.config = config;
+        this.configured = configured;
         this.clock = clock;
     }
 
@@ -143,16 +140,13 @@ public class SourceRegistry {
     /** Brings the configured sources into the store: new ones added, changed ones updated, dropped ones removed. */
     void onStart(@Observes StartupEvent event) {
         Set<String> listed = new HashSet<>();
-        for (int n = 0; n < MAX_CONFIGURED; n++) {
-            Optional<String> url = config.getOptionalValue("herald.sources[" + n + "].url", String.class);
-            if (url.isEmpty()) {
-                break;
-            }
-            String name = config.getOptionalValue("herald.sources[" + n + "].name", String.class).orElse(null);
-            String every = config.getOptionalValue("herald.sources[" + n + "].poll-every", String.class).orElse(null);
+        List<ConfiguredSources.Feed> feeds = configured.list().orElse(List.of());
+        for (int n = 0; n < feeds.size(); n++) {
+            String name = feeds.get(n).name().orElse(null);
+            String every = feeds.get(n).pollEvery().orElse(null);
             URI uri;
             try {
-                uri = syntaxChecked(url.get());
+                uri = syntaxChecked(feeds.get(n).url());
             } catch (IllegalArgumentException e) {
                 LOG.errorf("herald.sources[%d].url ignored: %s", n, e.getMessage());
                 continue;
