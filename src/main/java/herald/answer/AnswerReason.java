@@ -14,7 +14,9 @@ public enum AnswerReason {
     /** Every LLM slot was taken for longer than the wait budget. */
     BUSY("busy"),
     /** The LLM's answer stated nothing its cited passages hold. */
-    UNSUPPORTED("unsupported");
+    UNSUPPORTED("unsupported"),
+    /** The question named a time ("last week") in which no relevant article was published: nothing to ask the LLM. */
+    NOTHING_IN_WINDOW("nothing-in-window");
 
     private final String wire;
 

@@ -97,11 +97,14 @@ public class QuestionAnswerer {
         if (!history.isEmpty() && FollowUpRewriter.looksLikeFollowUp(q)) {
             standalone = useLlm ? rewriter.rewriteWithLlm(history, q, settings.timeout()) : FollowUpRewriter.combine(history, q);
         }
-        List<RetrievedPassage> retrieved = retriever.retrieve(standalone);
+        HybridRetriever.Retrieval retrieval = retriever.search(standalone);
+        List<RetrievedPassage> retrieved = retrieval.passages();
         String standaloneQuestion = standalone;
 
         Set<String> previousDocuments = history.isEmpty() ? Set.of() : history.get(history.size() - 1).citedDocuments();
-        Multi<AnswerEvent> events = useLlm
+        Multi<AnswerEvent> events = retrieval.windowEmpty()
+                ? nothingInWindow(id, retrieval)
+                : useLlm
                 ? fromLlm(q, standaloneQuestion, id, retrieved, history, previousDocuments)
                 : quoted(q, standaloneQuestion, id, retrieved, previousDocuments, quoteReason);
         return events.onItem().invoke(event -> {
@@ -174,6 +177,19 @@ public class QuestionAnswerer {
         }
         events.add(new AnswerEvent.Done(Answer.of(quote.text(), conversationId, AnswerMode.RETRIEVAL_ONLY, reason, sources)));
         return Multi.createFrom().iterable(events);
+    }
+
+    /**
+     * The question's time window holds nothing relevant: say so, and name (and cite) the newest relevant article
+     * outside it, rather than answer "last week" from old news.
+     */
+    private Multi<AnswerEvent> nothingInWindow(String conversationId, HybridRetriever.Retrieval retrieval) {
+        RetrievedPassage newest = retrieval.newestRelevant();
+        String text = "The articles say nothing " + retrieval.time().windowLabel()
+                + (newest == null ? "." : "; the newest on this is from " + RetrievalOnlyAnswerer.formatDay(newest.passage().publishedAt()) + " [1].");
+        List<Source> sources = newest == null ? List.of() : List.of(Source.of(newest));
+        return Multi.createFrom().items(new AnswerEvent.Sources(sources), new AnswerEvent.Token(text),
+                new AnswerEvent.Done(Answer.of(text, conversationId, AnswerMode.RETRIEVAL_ONLY, AnswerReason.NOTHING_IN_WINDOW, sources)));
     }
 
     /** The articles an answer cites with [n] markers. */

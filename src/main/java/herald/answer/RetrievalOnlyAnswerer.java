@@ -59,10 +59,6 @@ public class RetrievalOnlyAnswerer {
             "DPRK", "North Korea");
     /** Two or more capitalised words in a row: a person's name, most often, in news prose. */
     private static final Pattern PERSON_NAME = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\\b");
-    /** Dates a quote cannot be read without the article's own date. */
-    private static final Pattern RELATIVE_DAY = Pattern.compile(
-            "(?i)\\b(today|tomorrow|yesterday|tonight|this (week|weekend|month)|next week|last week|"
-            + "(on |next |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b");
     private static final java.time.format.DateTimeFormatter PUBLICATION_DATE =
             java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     /** A capitalised word that does not start a sentence: a name. */
@@ -74,6 +70,8 @@ public class RetrievalOnlyAnswerer {
     private static final double LEXICAL_WEIGHT = 0.6;
     /** Bonus for sentences of the article the conversation is about, when answering a follow-up. */
     private static final double FOLLOW_UP_AFFINITY = 0.1;
+    /** What the newest article's sentences gain for a "latest" question. */
+    private static final double RECENCY_BONUS = 0.15;
     /** A second sentence is quoted only when it scores nearly as well as the best. */
     private static final double SECOND_SENTENCE_MARGIN = 0.06;
 
@@ -147,8 +145,10 @@ public class RetrievalOnlyAnswerer {
         for (Candidate c : chosen) {
             text.append(text.length() == 0 ? "" : " ").append('“').append(c.sentence()).append("” [").append(c.citation()).append(']');
             LocalDate published = passages.get(c.citation() - 1).passage().publishedAt();
-            if (published != null && RELATIVE_DAY.matcher(c.sentence()).find()) {
-                // "tomorrow" means nothing to a reader who does not know when the article appeared
+            int next = chosen.indexOf(c) + 1;
+            boolean sameArticleNext = next < chosen.size() && chosen.get(next).citation() == c.citation();
+            if (published != null && !sameArticleNext) {
+                // every quote carries its article's date: "will travel" or "tomorrow" read differently a year on
                 text.append(" (published ").append(PUBLICATION_DATE.format(published)).append(')');
             }
         }
@@ -210,7 +210,7 @@ public class RetrievalOnlyAnswerer {
             double typeFitForWho = type == AnswerType.PERSON ? personFit(sentence, question) : 0;
             double typeFit = type.fit(sentence, termPositions(sentence, questionTerms.keySet()),
                     passages.get(origins.get(k)[0] - 1).passage().publishedAt(), AnswerType.tense(question));
-            double rankPrior = -0.01 * (origins.get(k)[0] - 1)
+            double rankPrior = recency(passages, origins.get(k)[0] - 1, question) - 0.01 * (origins.get(k)[0] - 1)
                     + (conversationDocuments.contains(passages.get(origins.get(k)[0] - 1).passage().documentId()) ? FOLLOW_UP_AFFINITY : 0);
             typeFit += typeFitForWho;
             LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior,
@@ -219,6 +219,30 @@ public class RetrievalOnlyAnswerer {
                     similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior, similarity));
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /** A day as quotes and answers write it: "Monday 17 June 2024". */
+    public static String formatDay(LocalDate day) {
+        return PUBLICATION_DATE.format(day);
+    }
+
+    /**
+     * For a "latest" question, a sentence from the newest of the quoted articles gains {@link #RECENCY_BONUS},
+     * the oldest nothing, so the quote comes from the newest article that answers.
+     */
+    private static double recency(List<RetrievedPassage> passages, int index, String question) {
+        if (!herald.retrieval.TimeWords.prefersRecent(question)) {
+            return 0;
+        }
+        LocalDate day = passages.get(index).passage().publishedAt();
+        long oldest = passages.stream().filter(p -> p.passage().publishedAt() != null)
+                .mapToLong(p -> p.passage().publishedAt().toEpochDay()).min().orElse(0);
+        long newest = passages.stream().filter(p -> p.passage().publishedAt() != null)
+                .mapToLong(p -> p.passage().publishedAt().toEpochDay()).max().orElse(0);
+        if (day == null || newest == oldest) {
+            return 0;
+        }
+        return RECENCY_BONUS * (day.toEpochDay() - oldest) / (double) (newest - oldest);
     }
 
     /** Terms of the question (weight 1) and of the conversation it continues (weight 0.5). */

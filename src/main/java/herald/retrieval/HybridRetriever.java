@@ -8,10 +8,15 @@ import dev.langchain4j.rag.query.Query;
 import herald.config.HeraldConfig;
 import herald.config.HeraldConfig.Retrieval.Fusion;
 import herald.index.IndexedPassage;
+import herald.index.PassageFilter;
 import herald.index.PassageIndex;
 import herald.index.ScoredPassage;
+import herald.index.TextSearch;
+import herald.index.VectorSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,14 +36,60 @@ public class HybridRetriever implements ContentRetriever {
     /** The usual RRF constant: damps the head of each ranking so neither ranker dominates. */
     private static final int RRF_K = 60;
 
+    /**
+     * For "latest" questions: how much the newest relevant article gains over the oldest, in fused-score units
+     * (the weighted blend scores the best passage near 1). Enough to lift the newer of two passages that
+     * answer equally well, not enough to lift an unrelated one.
+     */
+    static final double RECENCY_WEIGHT = 0.3;
+    /** A passage scoring at least this share of the best is relevant enough for recency to reorder it. */
+    static final double RELEVANT_SHARE = 0.6;
+    /** Two passages of different articles within this share of each other answer equally: the newer leads. */
+    static final double TIE_SHARE = 0.05;
+
     private final PassageIndex index;
     private final CachedEmbeddings embeddings;
     private final HeraldConfig.Retrieval settings;
+    private final HeraldConfig.Answer answerSettings;
+    private final Clock clock;
 
-    public HybridRetriever(PassageIndex index, CachedEmbeddings embeddings, HeraldConfig config) {
+    public HybridRetriever(PassageIndex index, CachedEmbeddings embeddings, HeraldConfig config, Clock clock) {
         this.index = index;
         this.embeddings = embeddings;
         this.settings = config.retrieval();
+        this.answerSettings = config.answer();
+        this.clock = clock;
+    }
+
+    /**
+     * The passages for a question, its time words applied (see {@link TimeWords}).
+     *
+     * @param passages       the passages to answer from; empty when the question's window holds nothing relevant
+     * @param time           what the question says about time
+     * @param newestRelevant when the window holds nothing relevant: the newest relevant passage outside it, if any
+     */
+    public record Retrieval(List<RetrievedPassage> passages, TimeWords time, RetrievedPassage newestRelevant) {
+        /** The question named a time window and nothing relevant was published in it. */
+        public boolean windowEmpty() {
+            return time.window() != null && passages.isEmpty();
+        }
+    }
+
+    public Retrieval search(String question) {
+        TimeWords time = TimeWords.of(question, LocalDate.now(clock));
+        double minRelevance = answerSettings.minRelevance();
+        if (time.window() == null) {
+            return new Retrieval(retrieve(question, settings.topK(), settings.fusion(), PassageFilter.ANY, time.prefersRecent()), time, null);
+        }
+        List<RetrievedPassage> within = retrieve(time.searchText(), settings.topK(), settings.fusion(), time.window(), time.prefersRecent());
+        if (within.stream().anyMatch(r -> r.cosine() >= minRelevance)) {
+            return new Retrieval(within, time, null);
+        }
+        RetrievedPassage newest = retrieve(time.searchText(), settings.topK(), settings.fusion(), PassageFilter.ANY, false).stream()
+                .filter(r -> r.cosine() >= minRelevance && r.passage().publishedAt() != null)
+                .max(Comparator.comparing((RetrievedPassage r) -> r.passage().publishedAt()))
+                .orElse(null);
+        return new Retrieval(List.of(), time, newest);
     }
 
     public List<RetrievedPassage> retrieve(String question) {
@@ -46,10 +97,15 @@ public class HybridRetriever implements ContentRetriever {
     }
 
     public List<RetrievedPassage> retrieve(String question, int topK, Fusion fusion) {
+        return retrieve(question, topK, fusion, PassageFilter.ANY, false);
+    }
+
+    private List<RetrievedPassage> retrieve(String question, int topK, Fusion fusion, PassageFilter filter, boolean prefersRecent) {
         float[] queryVector = embedQuestion(question);
         int candidates = Math.max(settings.candidates(), topK);
-        List<ScoredPassage> lexical = fusion == Fusion.VECTOR ? List.of() : index.bm25(question, candidates);
-        List<ScoredPassage> semantic = index.nearest(queryVector, candidates, Math.max(100, candidates));
+        List<ScoredPassage> lexical = fusion == Fusion.VECTOR ? List.of()
+                : index.bm25(TextSearch.of(question, candidates).within(filter));
+        List<ScoredPassage> semantic = index.nearest(VectorSearch.of(queryVector, candidates, Math.max(100, candidates)).within(filter));
         Map<String, Double> cosine = new HashMap<>();
         semantic.forEach(s -> cosine.put(s.passage().passageId(), s.score()));
 
@@ -67,9 +123,60 @@ public class HybridRetriever implements ContentRetriever {
         fused.forEach((id, score) -> ranked.add(new RetrievedPassage(byId.get(id), score,
                 cosine.getOrDefault(id, Double.NaN))));
         ranked.sort(Comparator.comparingDouble(RetrievedPassage::score).reversed());
-        List<RetrievedPassage> top = ranked.subList(0, Math.min(topK, ranked.size()));
+        List<RetrievedPassage> ordered = prefersRecent ? preferRecent(ranked) : newerFirstAmongEquals(ranked);
+        List<RetrievedPassage> top = ordered.subList(0, Math.min(topK, ordered.size()));
         return top.stream().map(r -> Double.isNaN(r.cosine())
                 ? new RetrievedPassage(r.passage(), r.score(), cosineOf(queryVector, r.passage())) : r).toList();
+    }
+
+    /**
+     * Reorders a ranking for a "latest" question: each relevant passage (scoring at least {@link #RELEVANT_SHARE}
+     * of the best) gains up to {@link #RECENCY_WEIGHT} by its article's date, newest most.
+     */
+    static List<RetrievedPassage> preferRecent(List<RetrievedPassage> ranked) {
+        if (ranked.isEmpty()) {
+            return ranked;
+        }
+        double best = ranked.get(0).score();
+        List<RetrievedPassage> relevant = ranked.stream()
+                .filter(r -> r.score() >= RELEVANT_SHARE * best && r.passage().publishedAt() != null).toList();
+        long oldest = relevant.stream().mapToLong(r -> r.passage().publishedAt().toEpochDay()).min().orElse(0);
+        long newest = relevant.stream().mapToLong(r -> r.passage().publishedAt().toEpochDay()).max().orElse(0);
+        if (newest == oldest) {
+            return ranked;
+        }
+        List<RetrievedPassage> boosted = new ArrayList<>();
+        for (RetrievedPassage r : ranked) {
+            double gain = relevant.contains(r)
+                    ? RECENCY_WEIGHT * best * (r.passage().publishedAt().toEpochDay() - oldest) / (double) (newest - oldest) : 0;
+            boosted.add(new RetrievedPassage(r.passage(), r.score() + gain, r.cosine()));
+        }
+        boosted.sort(Comparator.comparingDouble(RetrievedPassage::score).reversed());
+        return boosted;
+    }
+
+    /**
+     * When two passages of different articles answer equally well (within {@link #TIE_SHARE} of the best score),
+     * the newer article's goes first: an "arrived" report leads the "will visit" one it supersedes.
+     */
+    static List<RetrievedPassage> newerFirstAmongEquals(List<RetrievedPassage> ranked) {
+        if (ranked.size() < 2) {
+            return ranked;
+        }
+        List<RetrievedPassage> ordered = new ArrayList<>(ranked);
+        double margin = TIE_SHARE * Math.abs(ordered.get(0).score());
+        for (int i = 0; i + 1 < ordered.size(); i++) {
+            RetrievedPassage a = ordered.get(i);
+            RetrievedPassage b = ordered.get(i + 1);
+            LocalDate da = a.passage().publishedAt();
+            LocalDate db = b.passage().publishedAt();
+            if (da != null && db != null && db.isAfter(da) && !a.passage().documentId().equals(b.passage().documentId())
+                    && a.score() - b.score() <= margin) {
+                ordered.set(i, b);
+                ordered.set(i + 1, a);
+            }
+        }
+        return ordered;
     }
 
     /** The question's embedding, with the instruction bge-small expects on queries. */
@@ -134,6 +241,12 @@ public class HybridRetriever implements ContentRetriever {
                     .put("ordinal", p.ordinal());
             if (p.publishedAt() != null) {
                 metadata.put("publishedAt", p.publishedAt().toString());
+            }
+            if (p.url() != null) {
+                metadata.put("url", p.url());
+            }
+            if (p.updatedAt() != null) {
+                metadata.put("updatedAt", p.updatedAt().toString());
             }
             return Content.from(TextSegment.from(p.text(), metadata));
         }).toList();
