@@ -84,8 +84,11 @@ public class SlackMessageFormatter {
     }
 
     private static String source(int number, Source source) {
+        String title = escape(source.title() == null || source.title().isBlank() ? source.documentId() : source.title());
+        boolean linkable = source.url() != null && source.url().matches("(?i)https?://[^\\s<>|]+");
+        // Slack's <url|text> link; the title's own | and > are escaped above, the URL may hold none of them
         StringBuilder heading = new StringBuilder("*[").append(number).append("] ")
-                .append(escape(source.title() == null || source.title().isBlank() ? source.documentId() : source.title()))
+                .append(linkable ? "<" + source.url() + "|" + title.replace("|", "¦") + ">" : title)
                 .append('*');
         if (source.source() != null && !source.source().isBlank()) {
             heading.append(" · ").append(escape(source.source()));

@@ -530,12 +530,18 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     sentences(source.text || '').forEach((sentence, i) => {
       passage.append(i === highlighted ? el('mark', { text: sentence }) : sentence);
     });
-    const meta = [source.source, formatDate(source.publishedAt)].filter(Boolean).join(' · ');
+    const meta = [source.source, formatDate(source.publishedAt),
+      source.updatedAt ? 'updated ' + formatDate(source.updatedAt.slice(0, 10)) : null].filter(Boolean).join(' · ');
+    // only http(s) addresses become links: a javascript: URL from a feed must not run in the host page
+    const articleLink = /^https?:\/\//i.test(source.url || '')
+      ? el('p', { class: 'article-link' }, el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', text: 'Read the article' }))
+      : null;
     sourceView.replaceChildren(
       el('button', { type: 'button', class: 'back', onclick: closeSource }, icon('back'), el('span', { text: 'Back to the answer' })),
       el('p', { class: 'kicker', text: 'Source [' + n + ']' }),
       heading,
       meta ? el('p', { class: 'meta', text: meta }) : null,
+      articleLink,
       passage,
       highlighted >= 0 ? el('p', { class: 'hint', text: 'Highlighted: the sentence the answer rests on.' }) : null);
     sourceView.hidden = false;

@@ -24,6 +24,18 @@ class SlackMessageFormatterTest {
             "Putin will travel to Vietnam on June 19-20.", 0.9);
 
     @Test
+    void linksEachSourceToItsArticle() {
+        Source linked = new Source("doc-2", "Putin in Hanoi | live", "MMP", LocalDate.of(2024, 6, 20), "Putin arrived.", 0.8,
+                "https://news.example/putin-hanoi", null);
+        Source hostile = new Source("doc-3", "Odd", "MMP", LocalDate.of(2024, 6, 20), "Text.", 0.7, "javascript:alert(1)", null);
+        List<String> texts = sectionTexts(formatter.answer(Answer.of("Putin arrived [1].", "c", AnswerMode.LLM, null,
+                List.of(linked, hostile, source))).blocks());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("*[1] <https://news.example/putin-hanoi|Putin in Hanoi ¦ live>*")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("*[2] Odd*")), "only http(s) URLs become links: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("*[3] Putin to Visit North Korea &amp; Vietnam*")), texts.toString());
+    }
+
+    @Test
     void splitsLongAnswerIntoSectionsWithinSlackLimit() {
         String answer = "Putin visits Vietnam on June 19-20 & meets To Lam. ".repeat(200);
         SlackMessage message = formatter.answer(Answer.of(answer, "c", AnswerMode.LLM, null, List.of(source)));
