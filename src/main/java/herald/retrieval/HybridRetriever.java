@@ -38,10 +38,10 @@ public class HybridRetriever implements ContentRetriever {
 
     /**
      * For "latest" questions: how much the newest relevant article gains over the oldest, in fused-score units
-     * (the weighted blend scores the best passage near 1). Enough to lift the newer of two passages that
-     * answer equally well, not enough to lift an unrelated one.
+     * (scaled by the best score). Half the best: the newest passage scoring at least {@link #RELEVANT_SHARE} of
+     * the best comes first; passages below that share are never lifted.
      */
-    static final double RECENCY_WEIGHT = 0.3;
+    static final double RECENCY_WEIGHT = 0.5;
     /** A passage scoring at least this share of the best is relevant enough for recency to reorder it. */
     static final double RELEVANT_SHARE = 0.6;
     /** Two passages of different articles within this share of each other answer equally: the newer leads. */
