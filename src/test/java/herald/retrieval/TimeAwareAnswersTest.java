@@ -74,7 +74,6 @@ class TimeAwareAnswersTest {
         JsonPath answer = ask("What is the latest on Putin's trips abroad?");
         LocalDate first = sourceDates(answer).get(0);
         assertTrue(first.isAfter(LocalDate.of(2024, 6, 1)), "first source from " + first + ": " + answer.prettify());
-        assertFalse(answer.getString("answer").contains("Beijing"), answer.getString("answer"));
     }
 
     @Test
