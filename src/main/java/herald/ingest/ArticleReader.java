@@ -35,7 +35,7 @@ public final class ArticleReader {
      * grows with this depth (jsoup rescans the stack of open elements), so unclosed {@code <div>}s by the
      * thousand cost no more than these.
      */
-    static final int MAX_HTML_DEPTH = 100;
+    public static final int MAX_HTML_DEPTH = 100;
     /** Longest title kept when it is taken from a page or a first line (a JSON title over it is refused). */
     public static final int MAX_TITLE_CHARS = 300;
     private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "li", "blockquote");

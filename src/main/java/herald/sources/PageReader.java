@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import herald.ingest.ArticleDraft;
 import herald.ingest.ArticleReader;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a fetched article page into a draft: the text through the common HTML path, the metadata from the
@@ -36,34 +37,45 @@ public final class PageReader {
                                String section, String siteName) {
     }
 
-    /** The article of a page, its metadata completed from the feed item. */
-    public static ArticleDraft read(String html, URI pageUrl, FeedItem item, String sourceName) {
-        ArticleDraft page = ArticleReader.fromHtml(html);
+    /**
+     * The article of a page, its metadata completed from the feed item. {@code reduced} is the page as the
+     * common, bounded HTML path reduced it ({@code IngestionPool.readHtml}); only the metadata is read here.
+     */
+    public static ArticleDraft read(ArticleDraft reduced, String html, URI pageUrl, FeedItem item, String sourceName) {
         PageMetadata meta = metadata(html, pageUrl);
-        String title = first(meta.title(), item.title(), page.title());
+        String title = first(meta.title(), item.title(), reduced.title());
         OffsetDateTime published = meta.published() != null ? meta.published() : item.publishedAt();
-        LocalDate day = published != null ? published.toLocalDate() : page.publishedAt();
+        LocalDate day = published != null ? published.toLocalDate() : reduced.publishedAt();
         Instant modified = laterThan(latest(meta.modified(), item.updatedAt()), published);
         String url = meta.canonicalUrl() != null ? meta.canonicalUrl() : item.url();
-        String source = first(meta.siteName(), page.source(), sourceName);
-        return new ArticleDraft(title, page.text(), source, day, url, modified);
+        String source = first(meta.siteName(), reduced.source(), sourceName);
+        return new ArticleDraft(title, reduced.text(), source, day, url, modified);
     }
 
-    /** The feed's own copy of an article, for when its page cannot be had. */
-    public static ArticleDraft fromFeed(FeedItem item, String sourceName) {
-        if (item.content() == null || item.content().isBlank()) {
+    /**
+     * The feed's own copy of an article, for when its page cannot be had; null when the feed has none.
+     * {@code readHtml} is the bounded HTML path, for content given as HTML.
+     */
+    public static ArticleDraft fromFeed(FeedItem item, String sourceName, Function<String, ArticleDraft> readHtml) {
+        if (!hasContent(item)) {
             return null;
         }
         String content = item.content();
-        String text = content.contains("<") ? ArticleReader.fromHtml("<html><body><article>" + content + "</article></body></html>").text()
+        String text = content.contains("<") ? readHtml.apply("<html><body><article>" + content + "</article></body></html>").text()
                 : content;
         OffsetDateTime published = item.publishedAt();
         return new ArticleDraft(item.title(), text, sourceName,
                 published == null ? null : published.toLocalDate(), item.url(), laterThan(item.updatedAt(), published));
     }
 
+    /** Whether the feed carries its own copy of the item's article. */
+    public static boolean hasContent(FeedItem item) {
+        return item.content() != null && !item.content().isBlank();
+    }
+
     static PageMetadata metadata(String html, URI pageUrl) {
-        Document page = Jsoup.parse(html, pageUrl.toString());
+        // the same depth bound as the article's reduction, so a page of unclosed elements stays linear to parse
+        Document page = Parser.htmlParser().setMaxDepth(ArticleReader.MAX_HTML_DEPTH).parseInput(html, pageUrl.toString());
         JsonNode article = null;
         for (Element script : page.select("script[type=application/ld+json]")) {
             try {

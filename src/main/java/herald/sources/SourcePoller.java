@@ -2,6 +2,9 @@ package herald.sources;
 
 import herald.ingest.ArticleDraft;
 import herald.ingest.ArticleIngestor;
+import herald.ingest.IngestionBusyException;
+import herald.ingest.IngestionPool;
+import herald.ingest.UnprocessableArticleException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +39,7 @@ public class SourcePoller {
 
     private final SourceStore store;
     private final PoliteFetcher fetcher;
-    private final ArticleIngestor ingestor;
+    private final IngestionPool ingestion;
     private final SourceSettings settings;
     private final Clock clock;
     private final Set<String> polling = ConcurrentHashMap.newKeySet();
@@ -46,10 +49,10 @@ public class SourcePoller {
         return t;
     });
 
-    public SourcePoller(SourceStore store, PoliteFetcher fetcher, ArticleIngestor ingestor, SourceSettings settings, Clock clock) {
+    public SourcePoller(SourceStore store, PoliteFetcher fetcher, IngestionPool ingestion, SourceSettings settings, Clock clock) {
         this.store = store;
         this.fetcher = fetcher;
-        this.ingestor = ingestor;
+        this.ingestion = ingestion;
         this.settings = settings;
         this.clock = clock;
     }
@@ -144,8 +147,8 @@ public class SourcePoller {
                 return;
             }
             PoliteFetcher.Validators pageValidators = known == null ? PoliteFetcher.Validators.NONE : known.page();
-            ArticleDraft draft;
             PoliteFetcher.Validators received = PoliteFetcher.Validators.NONE;
+            ArticleIngestor.Ingested ingested;
             try {
                 PoliteFetcher.Fetched page = fetcher.fetch(URI.create(item.url()), pageValidators, PoliteFetcher.Purpose.PAGE);
                 if (page.notModified()) {
@@ -154,27 +157,23 @@ public class SourcePoller {
                     return;
                 }
                 received = page.validators();
-                draft = PageReader.read(page.text(), page.uri(), item, source.name());
-                if (draft.text() == null || draft.text().isBlank()) {
-                    throw new FetchFailure("no article text on " + page.uri());
-                }
+                ingested = ingestPage(page, item, source, poll);
             } catch (RefusedUrl e) {
                 throw e;
-            } catch (FetchFailure e) {
-                draft = PageReader.fromFeed(item, source.name());
-                if (draft == null) {
+            } catch (FetchFailure | UnprocessableArticleException e) {
+                if (!PageReader.hasContent(item)) {
                     throw e;
                 }
                 poll.error(e.getMessage() + "; the feed's copy of the article was used");
+                ingested = ingestion.ingest(() -> PageReader.fromFeed(item, source.name(), ingestion::readHtml)).await().indefinitely();
             }
-            ArticleIngestor.Ingested ingested = ingestor.ingest(draft);
             switch (ingested.outcome()) {
                 case ADDED -> poll.added++;
                 case UPDATED -> poll.updated++;
                 case UNCHANGED -> poll.unchanged++;
             }
             items.put(item.url(), new SourceRecord.KnownItem(ingested.article().id(), item.lastChanged(), received));
-        } catch (FetchFailure | IllegalArgumentException e) {
+        } catch (FetchFailure | IllegalArgumentException | UnprocessableArticleException | IngestionBusyException e) {
             poll.failed++;
             poll.error(item.url() + ": " + e.getMessage());
         } catch (RuntimeException e) {
@@ -182,6 +181,25 @@ public class SourcePoller {
             poll.error(item.url() + ": unexpected " + e);
             LOG.warnf(e, "Item %s of %s failed", item.url(), source.url());
         }
+    }
+
+    /**
+     * Reduces the page on the ingestion pool, the bounded path every page from outside takes (a size, depth
+     * and time limit), and ingests it; a page without article text gives way to the feed's copy.
+     */
+    private ArticleIngestor.Ingested ingestPage(PoliteFetcher.Fetched page, FeedItem item, FeedSource source, Poll poll) {
+        String html = page.text();
+        return ingestion.ingestHtml(html, reduced -> {
+            if (reduced.text() != null && !reduced.text().isBlank()) {
+                return PageReader.read(reduced, html, page.uri(), item, source.name());
+            }
+            ArticleDraft copy = PageReader.fromFeed(item, source.name(), ingestion::readHtml);
+            if (copy == null) {
+                throw new FetchFailure("no article text on " + page.uri());
+            }
+            poll.error("no article text on " + page.uri() + "; the feed's copy of the article was used");
+            return copy;
+        }).await().indefinitely();
     }
 
     /** Counts and the last error of one poll. */
