@@ -312,11 +312,17 @@ class WidgetEndToEndTest {
         // slow enough that the unchecked sentence is on screen for a while before the done event replaces it
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(500));
         openWidgetOn(allowedSite);
+        // every text the answer shows is recorded as it changes: polling for it could miss a short-lived one
+        page.evaluate("() => { window.heraldShown = []; const root = document.querySelector('herald-widget').shadowRoot;"
+                + " new MutationObserver(() => root.querySelectorAll('.answer-text').forEach(a => window.heraldShown.push(a.textContent)))"
+                + ".observe(root, { subtree: true, childList: true, characterData: true }); }");
 
         ask("When does Putin visit Vietnam?");
         Locator answer = page.locator(".msg.bot .answer-text").last();
-        assertThat(answer).containsText("Macron", PATIENTLY);
+        assertThat(answer).containsText("Part of this answer was removed", PATIENTLY);
         assertThat(page.locator(".send")).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(15_000));
+        assertTrue((Boolean) page.evaluate("() => window.heraldShown.some(t => t.includes('Macron'))"),
+                "the unchecked sentence was on screen while it streamed");
         assertThat(answer).not().containsText("Macron");
         assertThat(answer).containsText("June 19-20");
         assertThat(answer).containsText("Part of this answer was removed");
