@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import herald.config.HeraldConfig;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,20 +23,15 @@ import java.util.Optional;
  * place) on every change, so a crash leaves the previous or the new file, never half of one. A newsroom has
  * tens of sources, not millions: the whole file stays small.
  */
-@ApplicationScoped
-@DefaultBean
 public class FileSourceStore implements SourceStore {
 
     private static final TypeReference<List<SourceRecord>> RECORDS = new TypeReference<>() {
     };
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    private final ObjectMapper json = mapper();
     private final Map<String, SourceRecord> records = new LinkedHashMap<>();
 
-    @Inject
     public FileSourceStore(HeraldConfig config) {
         this(config.dataDir().resolve("sources.json"));
     }
@@ -55,6 +47,13 @@ public class FileSourceStore implements SourceStore {
                 throw new UncheckedIOException("Cannot read the sources in " + file, e);
             }
         }
+    }
+
+    /** How a source record is written as JSON, in the file and in the shared store alike. */
+    static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +37,14 @@ public class SourcePoller {
     private static final int MAX_CHILD_SITEMAPS = 20;
     /** Two pollers: one slow site cannot hold up every other source, and the two shared cores stay usable. */
     private static final int POLLING_THREADS = 2;
+    /**
+     * Longest a poll holds its source's lease: far over a poll of {@code max-items-per-poll} polite fetches, and
+     * short enough that a replica which died while polling holds up its sources for minutes, not hours.
+     */
+    private static final Duration POLL_LEASE = Duration.ofMinutes(15);
 
     private final SourceStore store;
+    private final PollLease lease;
     private final PoliteFetcher fetcher;
     private final IngestionPool ingestion;
     private final SourceSettings settings;
@@ -49,8 +56,10 @@ public class SourcePoller {
         return t;
     });
 
-    public SourcePoller(SourceStore store, PoliteFetcher fetcher, IngestionPool ingestion, SourceSettings settings, Clock clock) {
+    public SourcePoller(SourceStore store, PollLease lease, PoliteFetcher fetcher, IngestionPool ingestion, SourceSettings settings,
+                        Clock clock) {
         this.store = store;
+        this.lease = lease;
         this.fetcher = fetcher;
         this.ingestion = ingestion;
         this.settings = settings;
@@ -61,21 +70,40 @@ public class SourcePoller {
     void pollDueSources() {
         Instant now = clock.instant();
         for (SourceRecord record : store.all()) {
-            Instant next = record.status().nextPollAt();
-            if (next == null || !next.isAfter(now)) {
-                pollLater(record.source().id());
+            if (due(record, now)) {
+                pollLater(record.source().id(), true);
             }
         }
     }
 
+    private static boolean due(SourceRecord record, Instant now) {
+        Instant next = record.status().nextPollAt();
+        return next == null || !next.isAfter(now);
+    }
+
     /** Queues a poll of the source; false when it is already being polled (that poll will do). */
     public boolean pollLater(String id) {
+        return pollLater(id, false);
+    }
+
+    /**
+     * @param onlyIfDue a scheduled poll: skipped when, by the time it holds the lease, another replica has polled
+     *                  the source and set its next poll later
+     */
+    private boolean pollLater(String id, boolean onlyIfDue) {
         if (!polling.add(id)) {
             return false;
         }
         workers.submit(() -> {
             try {
-                store.find(id).ifPresent(this::poll);
+                // on SolrCloud another replica may be polling this source: then this one leaves it alone
+                if (lease.acquire(id, POLL_LEASE)) {
+                    try {
+                        store.find(id).filter(r -> !onlyIfDue || due(r, clock.instant())).ifPresent(this::poll);
+                    } finally {
+                        lease.release(id);
+                    }
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Polling source %s failed", id);
             } finally {

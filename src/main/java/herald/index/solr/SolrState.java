@@ -170,6 +170,16 @@ public class SolrState {
         }
     }
 
+    /**
+     * Deletes the records of one kind matching {@code query}, with a commit; unlike {@link #deleteWhere} it does
+     * not count them first, so a record written a moment ago and not yet visible to a search goes too.
+     */
+    public void deleteAll(String kind, String query) {
+        UpdateRequest request = new UpdateRequest().deleteByQuery("kind:" + kind + " AND (" + query + ")");
+        request.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
+        update(request);
+    }
+
     /** Deletes the records of one kind matching {@code query}; returns how many there were. */
     public long deleteWhere(String kind, String query) {
         SolrQuery count = new SolrQuery(query);

@@ -18,6 +18,14 @@ import herald.insight.SolrAnswerLinks;
 import herald.insight.SolrFeedbackStore;
 import herald.insight.SolrQuestionLog;
 import herald.slack.SlackRetryMemory;
+import herald.sources.FeedSource;
+import herald.sources.PollLease;
+import herald.sources.PoliteFetcher;
+import herald.sources.SolrPollLease;
+import herald.sources.SolrSourceStore;
+import herald.sources.SourceRecord;
+import herald.sources.SourceStatus;
+import herald.sources.SourceStore;
 import herald.slack.SolrSlackRetryMemory;
 import herald.testing.SettableClock;
 import herald.testing.SolrTestCluster;
@@ -29,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -235,6 +244,64 @@ class SolrSharedStateTest {
         byte[] b = OpaqueKeys.sharedSecret(new SolrState(replicaB));
         assertEquals(32, a.length);
         assertArrayEquals(a, b);
+    }
+
+    @Test
+    void aSourceSavedThroughOneReplicaIsListedUpdatedAndDeletedThroughTheOther() {
+        SourceStore a = new SolrSourceStore(new SolrState(replicaA));
+        SourceStore b = new SolrSourceStore(new SolrState(replicaB));
+        Instant t = Instant.parse("2024-06-19T08:00:00Z");
+        FeedSource feed = new FeedSource("src1", "https://news.example/feed.xml", "Example News", Duration.ofMinutes(10), false, t);
+        SourceRecord added = new SourceRecord(feed, SourceStatus.firstPollAt(t), new PoliteFetcher.Validators("\"v1\"", null),
+                Map.of("https://news.example/putin", new SourceRecord.KnownItem("article1", t, PoliteFetcher.Validators.NONE)));
+        a.save(added);
+        assertEquals(added, b.find("src1").orElseThrow());
+        assertEquals(List.of("src1"), b.all().stream().map(r -> r.source().id()).toList());
+
+        SourceRecord polled = added.with(SourceStatus.firstPollAt(t.plus(Duration.ofMinutes(10))));
+        b.save(polled);
+        assertEquals(polled.status(), a.all().get(0).status(), "the next poll time every replica sees");
+
+        assertTrue(a.delete("src1"));
+        assertTrue(b.find("src1").isEmpty());
+        assertTrue(b.all().isEmpty());
+        assertFalse(b.delete("src1"));
+    }
+
+    @Test
+    void onlyOneReplicaHoldsAFeedsPollLeaseUntilItIsReleasedOrExpires() {
+        // real time: Solr itself removes state whose expiry has passed by its own clock
+        SettableClock now = new SettableClock(Instant.now());
+        PollLease a = new SolrPollLease(new SolrState(replicaA), now);
+        PollLease b = new SolrPollLease(new SolrState(replicaB), now);
+        String source = "feed" + System.nanoTime();
+        Duration lease = Duration.ofMinutes(15);
+
+        assertTrue(a.acquire(source, lease));
+        assertFalse(b.acquire(source, lease));
+        b.release(source);
+        assertFalse(b.acquire(source, lease), "a replica cannot release another's lease");
+        a.release(source);
+        assertTrue(b.acquire(source, lease), "released when A's poll ended");
+        now.advance(Duration.ofMinutes(16));
+        assertTrue(a.acquire(source, lease), "B died holding it: expired");
+    }
+
+    @Test
+    void twoReplicasRacingForAPollLeaseGetOneWinner() throws Exception {
+        PollLease a = new SolrPollLease(new SolrState(replicaA), java.time.Clock.systemUTC());
+        PollLease b = new SolrPollLease(new SolrState(replicaB), java.time.Clock.systemUTC());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 5; i++) {
+                String source = "race" + i + "-" + System.nanoTime();
+                Future<Boolean> first = pool.submit(() -> a.acquire(source, Duration.ofMinutes(15)));
+                Future<Boolean> second = pool.submit(() -> b.acquire(source, Duration.ofMinutes(15)));
+                assertTrue(first.get() ^ second.get(), "exactly one replica polls " + source);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static LoggedQuestion logged(String answerId, Instant at, String question) {
