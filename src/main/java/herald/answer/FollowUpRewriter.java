@@ -1,9 +1,10 @@
 package herald.answer;
 
+import herald.llm.LlmEvent;
+import herald.llm.LlmPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,11 @@ public class FollowUpRewriter {
     private static final Pattern CONTINUING = Pattern.compile("(?i)^\\s*(and|but|so|or|what about|how about|also)\\b.*");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "when", "where", "who", "why", "how", "which");
 
-    private final NewsAssistant assistant;
+    private final LlmPool llm;
     private final PromptLibrary prompts;
 
-    public FollowUpRewriter(NewsAssistant assistant, PromptLibrary prompts) {
-        this.assistant = assistant;
+    public FollowUpRewriter(LlmPool llm, PromptLibrary prompts) {
+        this.llm = llm;
         this.prompts = prompts;
     }
 
@@ -43,8 +44,14 @@ public class FollowUpRewriter {
         return history.isEmpty() ? question : history.get(history.size() - 1).standaloneQuestion() + " " + question;
     }
 
-    /** The LLM's rewrite, or {@link #combine} when the LLM fails or answers nonsense. */
-    public String rewriteWithLlm(List<Turn> history, String question, Duration timeout) {
+    /**
+     * The LLM's rewrite, or {@link #combine} when the LLM is down, busy, fails or answers nonsense. It waits in
+     * the LLM queue like any generation, whose wait budget and time-outs bound this call.
+     */
+    public String rewriteWithLlm(List<Turn> history, String question) {
+        if (!llm.available()) {
+            return combine(history, question);
+        }
         StringBuilder conversation = new StringBuilder();
         for (Turn t : history) {
             conversation.append("User: ").append(t.question()).append('\n')
@@ -53,7 +60,9 @@ public class FollowUpRewriter {
         String prompt = PromptLibrary.fill(prompts.get(PromptLibrary.REWRITE_FOLLOW_UP),
                 Map.of("history", conversation.toString().strip(), "question", question));
         try {
-            String rewritten = String.join("", assistant.complete(prompt).collect().asList().await().atMost(timeout))
+            String rewritten = String.join("", llm.generate(null, prompt)
+                            .filter(e -> e instanceof LlmEvent.Token).map(e -> ((LlmEvent.Token) e).text())
+                            .collect().asList().await().indefinitely())
                     .strip().lines().findFirst().orElse("").replaceAll("^\"|\"$", "").strip();
             if (rewritten.length() < 3 || rewritten.length() > 4 * Math.max(question.length(), 200)) {
                 return combine(history, question);

@@ -105,6 +105,26 @@ public class RetrievalOnlyAnswerer {
         return answer(question, standalone, passages, Set.of());
     }
 
+    /** The quote as a whole answer, saying why it is not the LLM's; it lists every retrieved passage as a source. */
+    Answer quote(AskedQuestion asked, AnswerReason reason) {
+        Quote quote = answer(asked.question(), asked.standalone(), asked.retrieved(), asked.previousDocuments());
+        // a refusal still shows what was searched, so the reader can judge the refusal
+        List<Source> sources = asked.retrieved().stream().map(Source::of).toList();
+        return Answer.of(quote.text(), asked.conversationId(), AnswerMode.RETRIEVAL_ONLY, reason, sources);
+    }
+
+    /**
+     * The question's time window holds nothing relevant: say so, and name (and cite) the newest relevant article
+     * outside it, rather than answer "last week" from old news.
+     */
+    Answer nothingInWindow(String conversationId, HybridRetriever.Retrieval retrieval) {
+        RetrievedPassage newest = retrieval.newestRelevant();
+        String text = "The articles say nothing " + retrieval.time().windowLabel()
+                + (newest == null ? "." : "; the newest on this is from " + formatDay(newest.passage().publishedAt()) + " [1].");
+        List<Source> sources = newest == null ? List.of() : List.of(Source.of(newest));
+        return Answer.of(text, conversationId, AnswerMode.RETRIEVAL_ONLY, AnswerReason.NOTHING_IN_WINDOW, sources);
+    }
+
     /** @param conversationDocuments articles the previous answer cited: a follow-up most likely asks about them */
     public Quote answer(String question, String standalone, List<RetrievedPassage> passages, Set<String> conversationDocuments) {
         if (passages.isEmpty()) {

@@ -7,6 +7,7 @@ import herald.answer.AnswerEvent;
 import herald.answer.QuestionAnswerer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,26 +29,40 @@ import java.util.Map;
 public class AskResource {
 
     private final QuestionAnswerer answerer;
+    private final RateLimiter limits;
     private final ObjectMapper json;
 
-    public AskResource(QuestionAnswerer answerer, ObjectMapper json) {
+    public AskResource(QuestionAnswerer answerer, RateLimiter limits, ObjectMapper json) {
         this.answerer = answerer;
+        this.limits = limits;
         this.json = json;
+    }
+
+    /** Each client (address, or the one a trusted proxy forwards for) gets its own token bucket. */
+    private void admit(HttpServerRequest request) {
+        String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        RateLimiter.Decision decision = limits.take(limits.client(remote, request.getHeader("X-Forwarded-For")), "rest");
+        if (!decision.allowed()) {
+            throw new RateLimitedException(decision.retryAfterSeconds());
+        }
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the ingested articles, citing them")
-    public Answer ask(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request) {
+    public Answer ask(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
+                      @Context HttpServerRequest http) {
+        admit(http);
         return answerer.ask(request.toQuestion());
     }
 
     @POST
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Answer a question as Server-Sent Events: sources, token..., done (or error)")
+    @Operation(summary = "Answer a question as Server-Sent Events: sources, queued... (while the LLM is busy), token..., done (or error)")
     public Multi<OutboundSseEvent> stream(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
-                                          @Context Sse sse) {
+                                          @Context Sse sse, @Context HttpServerRequest http) {
+        admit(http);
         return answerer.stream(request.toQuestion())
                 .map(event -> toSse(sse, event))
                 // the status line is long gone once events flow: the failure travels as an event of its own
@@ -61,6 +76,9 @@ public class AskResource {
         }
         if (event instanceof AnswerEvent.Token t) {
             return event(sse, "token", Map.of("text", t.text()));
+        }
+        if (event instanceof AnswerEvent.Queued q) {
+            return event(sse, "queued", Map.of("position", q.position(), "estimatedWaitSeconds", q.estimatedWaitSeconds()));
         }
         return event(sse, "done", ((AnswerEvent.Done) event).answer());
     }

@@ -37,6 +37,36 @@ public interface HeraldConfig {
 
     Solr solr();
 
+    RateLimit rateLimit();
+
+    Http http();
+
+    interface RateLimit {
+        /** Limit questions per client on /api/ask and /api/ask/stream, and per user in Slack. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Questions a client may ask per minute, on average. */
+        @WithDefault("20")
+        int perMinute();
+
+        /** Questions a client may ask at once before the per-minute rate applies. */
+        @WithDefault("10")
+        int burst();
+
+        /** Clients whose buckets are kept; the least recently seen is forgotten first, so memory stays bounded. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+
+    interface Http {
+        /**
+         * Addresses of the reverse proxies in front of Herald: only from these is X-Forwarded-For believed
+         * when telling clients apart. Empty: the connection's own address is the client.
+         */
+        Optional<java.util.List<String>> trustedProxies();
+    }
+
     interface Corpus {
         /** Ingest the articles bundled in the jar at startup (only those the index does not hold yet). */
         @WithDefault("true")
@@ -117,9 +147,35 @@ public interface HeraldConfig {
         @WithDefault("512")
         int answerTokens();
 
-        /** Longest wait for Ollama's next token (the first one included: a CPU may need a minute for a long prompt). */
-        @WithDefault("120s")
+        /** Longest wait for Ollama's next token once it has started writing. */
+        @WithDefault("30s")
         java.time.Duration timeout();
+
+        /** Longest wait for Ollama's first token, prompt reading included: a CPU may need a minute for a long prompt. */
+        @WithDefault("120s")
+        java.time.Duration firstTokenTimeout();
+
+        /**
+         * Longest a question waits for a free LLM slot. One that would wait longer (judged from the queue and
+         * recent generation times), or has waited this long, is answered at once by quoting, reason "busy".
+         */
+        @WithDefault("10s")
+        java.time.Duration maxWait();
+
+        /** How long an LLM answer is reused for the same question on the same passages; 0 switches the cache off. */
+        @WithDefault("10m")
+        java.time.Duration cacheTtl();
+
+        /** Answers kept for reuse at most; the least recently used goes first. */
+        @WithDefault("1000")
+        int cacheEntries();
+
+        /**
+         * Embedding similarity above which two standalone questions count as the same (besides being equal
+         * once normalised); measured on src/test/resources/eval/cache-pairs.jsonl.
+         */
+        @WithDefault("0.95")
+        double cacheSimilarity();
 
         /**
          * After Ollama fails, how long to answer from the passages without trying it again, so that a hung

@@ -1,6 +1,7 @@
 package herald.slack;
 
 import herald.answer.Channel;
+import herald.api.RateLimiter;
 import herald.answer.Question;
 import herald.answer.QuestionAnswerer;
 import herald.insight.FeedbackService;
@@ -31,15 +32,17 @@ public class SlackAnswerQueue {
     private static final int MAX_PENDING_NOTICES = 100;
 
     private final QuestionAnswerer answerer;
+    private final RateLimiter limits;
     private final SlackAnswerPoster poster;
     private final SlackMessageFormatter formatter;
     private final FeedbackService feedback;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor notices;
 
-    public SlackAnswerQueue(QuestionAnswerer answerer, SlackAnswerPoster poster, SlackMessageFormatter formatter,
-                            FeedbackService feedback, SlackSettings settings) {
+    public SlackAnswerQueue(QuestionAnswerer answerer, RateLimiter limits, SlackAnswerPoster poster,
+                            SlackMessageFormatter formatter, FeedbackService feedback, SlackSettings settings) {
         this.answerer = answerer;
+        this.limits = limits;
         this.poster = poster;
         this.formatter = formatter;
         this.feedback = feedback;
@@ -51,6 +54,11 @@ public class SlackAnswerQueue {
 
     /** Answers in the question's thread (or DM); when every worker is taken and the queue is full, says so there. */
     public void answerInSlack(SlackQuestion question) {
+        RateLimiter.Decision decision = limits.take("slack:" + question.user(), "slack");
+        if (!decision.allowed()) {
+            notify(() -> poster.post(question.channel(), question.replyThreadTs(), formatter.slowDown(decision.retryAfterSeconds())));
+            return;
+        }
         try {
             workers.execute(() -> answerInThread(question));
         } catch (RejectedExecutionException full) {

@@ -4,6 +4,7 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.app_backend.slash_commands.SlashCommandPayloadParser;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import herald.api.ProblemException;
+import herald.api.RateLimiter;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -31,15 +32,17 @@ public class SlackCommandsResource {
     private final SlackAnswerQueue answers;
     private final SlackMessageFormatter formatter;
     private final URI responseUrlBase;
+    private final RateLimiter limits;
     private final SlashCommandPayloadParser parser = new SlashCommandPayloadParser();
 
     public SlackCommandsResource(SlackRequestVerifier verifier, SlackRetryMemory replays, SlackAnswerQueue answers,
-                                 SlackMessageFormatter formatter, SlackSettings settings) {
+                                 SlackMessageFormatter formatter, SlackSettings settings, RateLimiter limits) {
         this.verifier = verifier;
         this.replays = replays;
         this.answers = answers;
         this.formatter = formatter;
         this.responseUrlBase = URI.create(settings.responseUrlBase());
+        this.limits = limits;
     }
 
     @POST
@@ -68,7 +71,10 @@ public class SlackCommandsResource {
         }
         String question = command.getText() == null ? "" : command.getText().strip();
         SlackMessage reply;
-        if (question.isEmpty()) {
+        RateLimiter.Decision decision = question.isEmpty() ? null : limits.take("slack:" + command.getUserId(), "slack");
+        if (decision != null && !decision.allowed()) {
+            reply = formatter.slowDown(decision.retryAfterSeconds());
+        } else if (question.isEmpty()) {
             reply = formatter.invalidQuestion("Type your question after " + (command.getCommand() == null ? "/herald" : command.getCommand()));
         } else if (answers.answerThroughResponseUrl(question, command.getResponseUrl())) {
             reply = formatter.lookingItUp();

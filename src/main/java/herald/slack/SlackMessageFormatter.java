@@ -74,6 +74,11 @@ public class SlackMessageFormatter {
         return SlackMessage.plain(":hourglass: I'm answering a lot of questions right now. Please ask again in a minute.");
     }
 
+    public SlackMessage slowDown(long retryAfterSeconds) {
+        return SlackMessage.plain(":snail: You're asking faster than I can answer. Please slow down and ask again in "
+                + retryAfterSeconds + " s.");
+    }
+
     public SlackMessage invalidQuestion(String reason) {
         return SlackMessage.plain(":grey_question: " + reason + ". Ask me a question about the news, e.g. "
                 + "_when does Putin visit Vietnam?_");

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * @param replyThreadTs  the thread to answer in; null answers in the DM itself
  * @param text           the question, without the bot's mention
  * @param conversationId what ties follow-ups together: the thread (channel and thread ts), or the DM
+ * @param user           who asked: rate limits are per Slack user
  */
-public record SlackQuestion(String channel, String messageTs, String replyThreadTs, String text, String conversationId) {
+public record SlackQuestion(String channel, String messageTs, String replyThreadTs, String text, String conversationId,
+                            String user) {
 
     private static final Pattern ANY_USER_MENTION_AT_START = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>");
 
@@ -39,12 +41,13 @@ public record SlackQuestion(String channel, String messageTs, String replyThread
         }
         if (type.equals("app_mention")) {
             String thread = threadTs != null ? threadTs : ts;
-            return Optional.of(new SlackQuestion(channel, ts, thread, text, "slack:" + channel + ":" + thread));
+            return Optional.of(new SlackQuestion(channel, ts, thread, text, "slack:" + channel + ":" + thread,
+                    event.path("user").asText()));
         }
         if (type.equals("message") && event.path("channel_type").asText().equals("im")) {
             // a DM is one running conversation, unless the user replies in a thread there
             String conversation = threadTs != null ? "slack:" + channel + ":" + threadTs : "slack:" + channel;
-            return Optional.of(new SlackQuestion(channel, ts, threadTs, text, conversation));
+            return Optional.of(new SlackQuestion(channel, ts, threadTs, text, conversation, event.path("user").asText()));
         }
         return Optional.empty();
     }

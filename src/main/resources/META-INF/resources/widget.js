@@ -65,6 +65,7 @@ header svg { width: 18px; height: 18px; }
 .cite:hover { background: var(--primary); color: #fff; }
 .mode-label { display: inline-block; margin-bottom: 8px; padding: 2px 10px; border-radius: 999px; background: #fff5db;
   border: 1px solid #f0d48a; color: #6f4a00; font-size: 12px; font-weight: 600; }
+.queued { color: #5b6470; font-size: 14px; }
 .note { margin-top: 6px; font-size: 13px; color: #5b6470; font-style: italic; }
 .rate { display: flex; align-items: center; gap: 6px; margin-top: 8px; font-size: 12.5px; color: #5b6470; }
 .rate button { padding: 1px 8px; border: 1px solid #d5dbe1; border-radius: 999px; background: #fff; cursor: pointer; }
@@ -437,6 +438,10 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
     const text = el('div', { class: 'answer-text' });
     if (message.text) {
       renderRich(text, message.text, message.sources || [], onCite);
+    } else if (message.pending && message.queue) {
+      const wait = message.queue.estimatedWaitSeconds > 0 ? ' (about ' + message.queue.estimatedWaitSeconds + ' s)' : '';
+      text.append(el('span', { class: 'queued', text: 'Many readers are asking right now: you are number '
+        + message.queue.position + ' in line for the AI' + wait + '.' }));
     } else if (message.pending) {
       text.append(el('span', { class: 'typing', 'aria-label': 'Herald is writing' }, el('span'), el('span'), el('span')));
     }
@@ -446,7 +451,9 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
       message.mode === 'retrieval-only'
         ? (message.reason === 'unsupported'
           ? el('div', { class: 'mode-label', title: 'The AI model stated something the articles do not say, so Herald quotes the articles instead.', text: 'Quoted from the articles · the AI answer did not match them' })
-          : el('div', { class: 'mode-label', title: 'The AI model is offline, so Herald quotes the articles that answer your question.', text: 'Quoted from the articles · AI offline' }))
+          : message.reason === 'busy'
+            ? el('div', { class: 'mode-label', title: 'The AI is busy, so this answer quotes the articles. Ask again in a moment for the AI\'s own answer.', text: 'The AI is busy, so this answer quotes the articles' })
+            : el('div', { class: 'mode-label', title: 'The AI model is offline, so Herald quotes the articles that answer your question.', text: 'Quoted from the articles · AI offline' }))
         : null,
       text,
       message.note ? el('div', { class: 'note', text: message.note }) : null,
@@ -625,6 +632,11 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
         body: JSON.stringify({ question, conversationId: state.conversationId || undefined, channel: 'widget' }),
         signal: controller.signal,
       });
+      if (response.status === 429) {
+        const seconds = parseInt(response.headers.get('Retry-After'), 10);
+        throw new Refusal('You are asking faster than Herald can answer. Please wait '
+          + (seconds > 0 ? seconds + ' second' + (seconds === 1 ? '' : 's') : 'a moment') + ' and ask again.');
+      }
       if (!response.ok) {
         throw new Refusal(await problemDetail(response));
       }
@@ -632,6 +644,8 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
         const value = JSON.parse(payload);
         if (name === 'sources') {
           message.sources = value;
+        } else if (name === 'queued') {
+          message.queue = value;
         } else if (name === 'token') {
           message.text += value.text;
         } else if (name === 'done') {
@@ -664,6 +678,7 @@ mark { background: #fff1a8; color: inherit; padding: 1px 0; border-radius: 2px; 
         cancelAnimationFrame(frame);
       }
       message.pending = false;
+      delete message.queue;
       if (message.failed || asked !== chat) {
         bubble.remove();
       } else {

@@ -14,12 +14,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * A stand-in for Ollama that speaks its real {@code /api/chat} wire format: one JSON object, or NDJSON
  * lines when {@code "stream": true}. It records every request, and can be told to answer with given
- * tokens, slowly, with a 500, or not at all (its port closed).
+ * tokens, slowly, with a 500, or not at all (its port closed). Like Ollama with {@code OLLAMA_NUM_PARALLEL},
+ * it can be limited to a number of generations at once (the rest wait inside it); it counts the requests
+ * it holds at the same time and the generations whose client hung up before the answer was written.
  */
 public final class StubOllama {
 
@@ -31,6 +36,11 @@ public final class StubOllama {
     private volatile Duration delayBetweenTokens = Duration.ZERO;
     private volatile int status = 200;
     private volatile java.util.function.UnaryOperator<String> atEmit = java.util.function.UnaryOperator.identity();
+    private volatile Semaphore slots = null;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
+    private final AtomicLong generatingNanos = new AtomicLong();
     private HttpServer server;
     private int port;
 
@@ -68,6 +78,11 @@ public final class StubOllama {
         delayBetweenTokens = Duration.ZERO;
         status = 200;
         atEmit = java.util.function.UnaryOperator.identity();
+        slots = null;
+        inFlight.set(0);
+        maxInFlight.set(0);
+        cancelled.set(0);
+        generatingNanos.set(0);
         if (server == null) {
             start();
         }
@@ -118,6 +133,31 @@ public final class StubOllama {
         this.atEmit = rewrite;
     }
 
+    /** Runs at most {@code n} generations at once, as Ollama does with {@code OLLAMA_NUM_PARALLEL=n}; the rest queue inside. */
+    public void slots(int n) {
+        this.slots = new Semaphore(n, true);
+    }
+
+    /** The most chat requests this stub held open at the same time since the last reset. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    /** Chat requests open right now. */
+    public int requestsInFlight() {
+        return inFlight.get();
+    }
+
+    /** Streamed generations whose client closed the connection before the last line was written. */
+    public int cancelledGenerations() {
+        return cancelled.get();
+    }
+
+    /** Time spent generating (holding a slot), summed over all generations, since the last reset. */
+    public Duration generatingTime() {
+        return Duration.ofNanos(generatingNanos.get());
+    }
+
     public void failWith(int status) {
         this.status = status;
     }
@@ -137,11 +177,26 @@ public final class StubOllama {
     }
 
     private void chat(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        Semaphore limit = slots;
         try {
-            answer(exchange);
+            if (limit != null) {
+                limit.acquireUninterruptibly();
+            }
+            long started = System.nanoTime();
+            try {
+                answer(exchange);
+            } finally {
+                generatingNanos.addAndGet(System.nanoTime() - started);
+                if (limit != null) {
+                    limit.release();
+                }
+            }
         } catch (IOException | RuntimeException e) {
             java.util.logging.Logger.getLogger(StubOllama.class.getName()).log(java.util.logging.Level.WARNING, "stub failed", e);
             throw e;
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -182,7 +237,8 @@ public final class StubOllama {
                     .put("done", true).put("done_reason", "stop").put("prompt_eval_count", 100).put("eval_count", tokens.size())
                     .toString());
         } catch (IOException clientGone) {
-            // the service gave up on us (timeout test): nothing to do
+            // the service closed the request: it timed out, or the reader it was writing for left
+            cancelled.incrementAndGet();
         }
     }
 

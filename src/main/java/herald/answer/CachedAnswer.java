@@ -1,0 +1,16 @@
+package herald.answer;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * An answer kept for reuse.
+ *
+ * @param passagesKey    the retrieved passages it was written from, in order
+ * @param question       the standalone question, normalised
+ * @param questionVector the standalone question's embedding
+ * @param documentIds    the articles of those passages: a change to one drops the answer
+ */
+public record CachedAnswer(String passagesKey, String question, float[] questionVector, Set<String> documentIds,
+                           Answer answer, Instant expiresAt) {
+}
