@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestProfile(LlmPoolTest.LongRetry.class)
-@QuarkusTestResource(TwoOllamasResource.class)
+// restricted: a test resource applies to every test class unless told otherwise
+@QuarkusTestResource(value = TwoOllamasResource.class, restrictToAnnotatedClass = true)
 class LlmPoolTest {
 
     public static class LongRetry implements QuarkusTestProfile {
