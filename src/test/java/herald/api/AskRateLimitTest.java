@@ -26,8 +26,8 @@ class AskRateLimitTest {
     public static class TightLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // one question a second after a burst of three; 127.0.0.1 is the proxy the tests speak through
-            return Map.of("herald.rate-limit.enabled", "true", "herald.rate-limit.per-minute", "60",
+            // a burst of three, then one question every 10 s; 127.0.0.1 is the proxy the tests speak through
+            return Map.of("herald.rate-limit.enabled", "true", "herald.rate-limit.per-minute", "6",
                     "herald.rate-limit.burst", "3", "herald.http.trusted-proxies", "127.0.0.1",
                     "herald.answer.mode", "retrieval-only");
         }
@@ -37,6 +37,7 @@ class AskRateLimitTest {
     void aClientAskingTooFastGets429WithRetryAfterAndIsServedAgainAfterWaiting() throws InterruptedException {
         int served = 0;
         Response refused = null;
+        long started = System.nanoTime();
         for (int i = 0; i < 80 && refused == null; i++) {
             Response r = ask("203.0.113.7");
             if (r.statusCode() == 429) {
@@ -47,7 +48,9 @@ class AskRateLimitTest {
             }
         }
         assertTrue(refused != null, "80 questions at once are not all answered");
-        assertEquals(3, served, "the burst");
+        // the burst, plus one question per 10 s the asking took (a loaded machine answers slowly)
+        long refills = (System.nanoTime() - started) / 10_000_000_000L + 1;
+        assertTrue(served >= 3 && served <= 3 + refills, "served " + served + " with the burst of 3 and " + refills + " refills");
         refused.then().contentType("application/problem+json").body("status", equalTo(429))
                 .body("detail", containsString("try again"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
