@@ -7,7 +7,6 @@ import herald.answer.AnswerEvent;
 import herald.answer.QuestionAnswerer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,37 +21,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Map;
 
-/** Questions over REST: the whole answer at once, or streamed as Server-Sent Events. */
+/** Questions over REST: the whole answer at once, or streamed as Server-Sent Events (rate-limited by {@link ReaderRateLimitFilter}). */
 @Path("/api/ask")
 @Consumes(MediaType.APPLICATION_JSON)
 @Blocking
 public class AskResource {
 
     private final QuestionAnswerer answerer;
-    private final RateLimiter limits;
     private final ObjectMapper json;
 
-    public AskResource(QuestionAnswerer answerer, RateLimiter limits, ObjectMapper json) {
+    public AskResource(QuestionAnswerer answerer, ObjectMapper json) {
         this.answerer = answerer;
-        this.limits = limits;
         this.json = json;
-    }
-
-    /** Each client (address, or the one a trusted proxy forwards for) gets its own token bucket. */
-    private void admit(HttpServerRequest request) {
-        String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        RateLimiter.Decision decision = limits.take(limits.client(remote, request.getHeader("X-Forwarded-For")), "rest");
-        if (!decision.allowed()) {
-            throw new RateLimitedException(decision.retryAfterSeconds());
-        }
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the ingested articles, citing them")
-    public Answer ask(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
-                      @Context HttpServerRequest http) {
-        admit(http);
+    public Answer ask(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request) {
         return answerer.ask(request.toQuestion());
     }
 
@@ -61,8 +47,7 @@ public class AskResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Answer a question as Server-Sent Events: sources, queued... (while the LLM is busy), token..., done (or error)")
     public Multi<OutboundSseEvent> stream(@NotNull(message = "a JSON body with a question is required") @Valid AskRequest request,
-                                          @Context Sse sse, @Context HttpServerRequest http) {
-        admit(http);
+                                          @Context Sse sse) {
         return answerer.stream(request.toQuestion())
                 .map(event -> toSse(sse, event))
                 // the status line is long gone once events flow: the failure travels as an event of its own

@@ -24,11 +24,6 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response rateLimited(RateLimitedException e) {
-        return Response.fromResponse(problem(e)).header("Retry-After", e.retryAfterSeconds()).build();
-    }
-
-    @ServerExceptionMapper
     public Response invalid(IllegalArgumentException e) {
         return respond(Problem.of(400, "Bad Request", e.getMessage()));
     }

@@ -4,6 +4,7 @@ import herald.config.HeraldConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,8 @@ public class RateLimiter {
                 return size() > capacity;
             }
         };
+        Gauge.builder("herald.rate.limit.clients", this, RateLimiter::clientsRemembered)
+                .description("Clients whose token buckets are held (at most herald.rate-limit.max-clients)").register(metrics);
     }
 
     /** Takes one question from the client's bucket; {@code channel} names the counter of refusals. */

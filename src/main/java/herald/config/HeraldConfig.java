@@ -42,7 +42,7 @@ public interface HeraldConfig {
     Http http();
 
     interface RateLimit {
-        /** Limit questions per client on /api/ask and /api/ask/stream, and per user in Slack. */
+        /** Limit questions and ratings per client on /api/ask, /api/ask/stream and /api/feedback, and questions per user in Slack. */
         @WithDefault("true")
         boolean enabled();
 
