@@ -29,6 +29,9 @@ record QuoteEvidence(String question, String standalone, String sentence, String
     /** Capitalised but not names: a date is asked about, not looked for in the passage. */
     private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september"
             + "|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
+    private static final Pattern LAST_YEAR = Pattern.compile("(?i)\\blast year\\b");
+    private static final Pattern NEXT_YEAR = Pattern.compile("(?i)\\bnext year\\b");
     /** Words that tie a question together without saying what it is about ("when is he going to", "during"). */
     private static final String CONNECTIVES = "go going come from during before after since until between among over under across through within "
             + "without against toward towards upon per via ago roughly about around nearly almost some any each every other "
@@ -60,15 +63,68 @@ record QuoteEvidence(String question, String standalone, String sentence, String
 
     /** Share of the question's names that the quoted passages hold, a people's name counting as its country's. */
     double nameShare() {
-        Set<String> names = nameTerms();
+        return nameShare(nameTerms(), passage);
+    }
+
+    /** Terms of the names the question itself holds, not its conversation's ("Kazakhstan" of "Kazakhstan's prime minister"). */
+    Set<String> askedNameTerms() {
+        Set<String> names = new HashSet<>();
+        Matcher m = NAME.matcher(question.strip());
+        while (m.find()) {
+            if (!CALENDAR_WORD.matcher(m.group(1)).matches()) {
+                names.addAll(terms.apply(countryOf(m.group(1))));
+            }
+        }
+        names.removeAll(framing);
+        return names;
+    }
+
+    /** Share of the names the question itself holds that the quoted sentence holds. */
+    double sentenceNameShare() {
+        return nameShare(askedNameTerms(), sentence);
+    }
+
+    /**
+     * Years the question asks about that the quoted passages do not speak of: not written in them, not the year
+     * the article appeared ("the second quarter of 2024" in a 2024 article), nor the year before or after when the
+     * passage says "last year" or "next year".
+     */
+    Set<Integer> yearsNotInPassage() {
+        Set<Integer> missing = new HashSet<>();
+        Matcher year = YEAR.matcher(question);
+        while (year.find()) {
+            int y = Integer.parseInt(year.group());
+            boolean written = Pattern.compile("\\b" + y + "\\b").matcher(passage).find();
+            boolean published = this.published != null && (y == this.published.getYear()
+                    || y == this.published.getYear() - 1 && LAST_YEAR.matcher(passage).find()
+                    || y == this.published.getYear() + 1 && NEXT_YEAR.matcher(passage).find());
+            if (!written && !published) {
+                missing.add(y);
+            }
+        }
+        return missing;
+    }
+
+    /** Whether the quoted sentence names anyone or anything (a capitalised word past its first, not a month or weekday). */
+    boolean sentenceHoldsNames() {
+        Matcher m = NAME.matcher(sentence.strip());
+        while (m.find()) {
+            if (!CALENDAR_WORD.matcher(m.group(1)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double nameShare(Set<String> names, String text) {
         if (names.isEmpty()) {
             return 1;
         }
-        StringBuilder text = new StringBuilder();
-        for (String word : passage.split("\\s+")) {
-            text.append(countryOf(word)).append(' ');
+        StringBuilder countries = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            countries.append(countryOf(word)).append(' ');
         }
-        Set<String> held = terms.apply(text.toString());
+        Set<String> held = terms.apply(countries.toString());
         return names.stream().filter(held::contains).count() / (double) names.size();
     }
 

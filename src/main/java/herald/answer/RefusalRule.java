@@ -25,11 +25,44 @@ enum RefusalRule {
         }
     },
 
+    /**
+     * The quoted sentence itself must carry what the question asks about, not only its passage: "When did Kim's
+     * armoured train arrive in Vladivostok?" is not answered by a sentence about his talks that mentions none of
+     * "armoured", "train", "arrive", however close the next sentence is.
+     */
+    FOCUS_WORDS_IN_SENTENCE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return e.share(e.focusTerms(), e.sentence()) < MIN_SENTENCE_FOCUS_SHARE;
+        }
+    },
+
     /** A name the question asks about (Ulaanbaatar, Xi Jinping) is missing from the quoted passage: it is about someone else. */
     NAMES_IN_PASSAGE {
         @Override
         boolean refuses(QuoteEvidence e) {
             return e.nameShare() < MIN_NAME_SHARE;
+        }
+    },
+
+    /**
+     * A date or a person is an answer only about the one asked after: "When did Xi Jinping last travel to Russia?"
+     * is not answered by "Putin last visited China in October 2023", a sentence that names others and none of the
+     * question's names. A sentence naming no one ("The visit, scheduled for May 16-17, …") is left to the other rules.
+     */
+    NAMES_IN_DATE_OR_PERSON_SENTENCE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return (e.type() == AnswerType.DATE || e.type() == AnswerType.PERSON)
+                    && e.sentenceNameShare() == 0 && e.sentenceHoldsNames();
+        }
+    },
+
+    /** "Vietnam's inflation target for 2025" is not answered by a 2024 article's passage that never speaks of 2025. */
+    YEAR_IN_PASSAGE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return !e.yearsNotInPassage().isEmpty();
         }
     },
 
@@ -148,6 +181,8 @@ enum RefusalRule {
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
     static final double MIN_FOCUS_SHARE = 0.25;
+    /** Below this share of the question's focus words in the quoted sentence, the sentence is about something else. */
+    static final double MIN_SENTENCE_FOCUS_SHARE = 0.3;
     /** Below this share of the question's names in the quoted passage, it is about someone or somewhere else. */
     static final double MIN_NAME_SHARE = 0.6;
     /** How far an amount may stand from the question's words. */

@@ -196,8 +196,9 @@ public class RetrievalOnlyAnswerer {
             for (RefusalRule r : RefusalRule.values()) {
                 verdicts.append(r.refuses(e) ? r.name() + " " : "");
             }
-            LOG.debugf("EVIDENCE|%s|%s|%.3f|%.2f|%.2f|%s|%s|%s", question, e.type(), e.similarity(),
-                    e.share(e.focusTerms(), e.passage()), e.nameShare(), e.focusTerms() + " " + e.nameTerms(), verdicts, e.sentence());
+            LOG.debugf("EVIDENCE|%s|%s|%.3f|%.2f|%.2f|sf %.2f|sn %.2f|%s|%s|%s", question, e.type(), e.similarity(),
+                    e.share(e.focusTerms(), e.passage()), e.nameShare(), e.share(e.focusTerms(), e.sentence()), e.sentenceNameShare(),
+                    e.focusTerms() + " " + e.nameTerms(), verdicts, e.sentence());
         }
         return e;
     }
