@@ -17,6 +17,17 @@ import java.util.regex.Pattern;
  */
 enum RefusalRule {
 
+    /**
+     * The best sentence is barely like the question. Calibrated on the tuning half: its right answers' sentences
+     * score 0.59 and up, so a sentence under {@link #MIN_SENTENCE_SIMILARITY} answers nothing there.
+     */
+    SENTENCE_SIMILARITY {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return e.similarity() < MIN_SENTENCE_SIMILARITY;
+        }
+    },
+
     /** The question asks about something ("population", "gift", "ambassador") the quoted passage never mentions. */
     FOCUS_WORDS_IN_PASSAGE {
         @Override
@@ -53,8 +64,8 @@ enum RefusalRule {
     NAMES_IN_DATE_OR_PERSON_SENTENCE {
         @Override
         boolean refuses(QuoteEvidence e) {
-            return (e.type() == AnswerType.DATE || e.type() == AnswerType.PERSON)
-                    && e.sentenceNameShare() == 0 && e.sentenceHoldsNames();
+            return (e.type() == AnswerType.DATE || e.type() == AnswerType.PERSON || e.type() == AnswerType.NUMBER)
+                    && e.sentenceNameShare() < MIN_SENTENCE_NAME_SHARE && e.sentenceHoldsNames();
         }
     },
 
@@ -179,10 +190,14 @@ enum RefusalRule {
         }
     };
 
+    /** Below this cosine of question and best sentence (bundled bge-small embeddings), the sentence answers nothing. */
+    static final double MIN_SENTENCE_SIMILARITY = 0.56;
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
     static final double MIN_FOCUS_SHARE = 0.25;
     /** Below this share of the question's focus words in the quoted sentence, the sentence is about something else. */
     static final double MIN_SENTENCE_FOCUS_SHARE = 0.3;
+    /** Below this share of the question's names in a quoted sentence that names others, it is about someone else. */
+    static final double MIN_SENTENCE_NAME_SHARE = 0.5;
     /** Below this share of the question's names in the quoted passage, it is about someone or somewhere else. */
     static final double MIN_NAME_SHARE = 0.6;
     /** How far an amount may stand from the question's words. */

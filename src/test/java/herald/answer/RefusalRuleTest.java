@@ -26,6 +26,10 @@ class RefusalRuleTest {
         return new QuoteEvidence(question, question, sentence, passage, published, 0.7, RefusalRuleTest::terms, FRAMING);
     }
 
+    private static QuoteEvidence evidence(String question, String sentence, double similarity) {
+        return new QuoteEvidence(question, question, sentence, sentence, JUNE_17, similarity, RefusalRuleTest::terms, FRAMING);
+    }
+
     private static QuoteEvidence evidence(String question, String sentence) {
         return evidence(question, sentence, sentence, JUNE_17);
     }
@@ -36,6 +40,53 @@ class RefusalRuleTest {
                 "US President Joe Biden arrived in Hanoi on Sunday afternoon for a two-day visit.")));
         assertFalse(RefusalRule.FOCUS_WORDS_IN_PASSAGE.refuses(evidence("How did Vietnam's foreign ministry react to the request for comment?",
                 "However, Vietnam's foreign ministry did not respond to a request for comment.")));
+    }
+
+    @Test
+    void sentenceSimilarityRefusesASentenceBarelyLikeTheQuestion() {
+        String sentence = "On Thursday morning, To Lam hosted an official welcome ceremony at the Presidential Palace.";
+        assertTrue(RefusalRule.SENTENCE_SIMILARITY.refuses(evidence("Which music was played at the welcome ceremony in Hanoi?", sentence, 0.535)));
+        assertFalse(RefusalRule.SENTENCE_SIMILARITY.refuses(evidence("Where was the welcome ceremony in Hanoi?", sentence, 0.63)));
+    }
+
+    @Test
+    void focusWordsInSentenceRefusesASentenceNextToTheAnswerRatherThanHoldingIt() {
+        String passage = "Kim Jong Un met Vladimir Putin on Wednesday at the Vostochny Cosmodrome, their first summit since "
+                + "they held talks in Vladivostok in April 2019. Kim arrived in Russia on Tuesday aboard his armoured green train.";
+        assertTrue(RefusalRule.FOCUS_WORDS_IN_SENTENCE.refuses(evidence("When did Kim Jong Un's armoured train arrive in Vladivostok?",
+                "Kim Jong Un met Vladimir Putin on Wednesday at the Vostochny Cosmodrome, their first summit since they held talks "
+                        + "in Vladivostok in April 2019.", passage, JUNE_17)));
+        assertFalse(RefusalRule.FOCUS_WORDS_IN_SENTENCE.refuses(evidence("When did Kim Jong Un's armoured train arrive in Russia?",
+                "Kim arrived in Russia on Tuesday aboard his armoured green train.", passage, JUNE_17)));
+    }
+
+    @Test
+    void namesInDateOrPersonSentenceRefusesADateOrNameAboutSomeoneElse() {
+        assertTrue(RefusalRule.NAMES_IN_DATE_OR_PERSON_SENTENCE.refuses(evidence("When did Xi Jinping last travel to Russia?",
+                "Putin last visited China in October 2023, when he attended the Belt and Road Forum in Beijing.")));
+        assertTrue(RefusalRule.NAMES_IN_DATE_OR_PERSON_SENTENCE.refuses(evidence("Who is Kazakhstan's prime minister?",
+                "Prime Minister Nikol Pashinyan froze his country's participation in the bloc earlier this year.")));
+        assertTrue(RefusalRule.NAMES_IN_DATE_OR_PERSON_SENTENCE.refuses(evidence("How many Vietnamese nationals live in South Korea?",
+                "About 570,000 Vietnamese nationals live in Japan, many of them technical trainees.")));
+        assertFalse(RefusalRule.NAMES_IN_DATE_OR_PERSON_SENTENCE.refuses(evidence("When did Putin last visit China?",
+                "Putin last visited China in October 2023, when he attended the Belt and Road Forum in Beijing.")));
+        // a sentence that names no one leaves the subject to its passage
+        assertFalse(RefusalRule.NAMES_IN_DATE_OR_PERSON_SENTENCE.refuses(evidence(
+                "How much foreign direct investment was disbursed in Vietnam in the first half of 2024?",
+                "Disbursed foreign direct investment reached $10.84 billion in the first half, up 8.2 percent.")));
+    }
+
+    @Test
+    void yearInPassageRefusesAYearThePassageDoesNotSpeakOf() {
+        LocalDate june29 = LocalDate.of(2024, 6, 29);
+        String growth = "For the first half of the year, gross domestic product expanded 6.42 percent, putting the government "
+                + "within reach of its full-year target of 6 to 6.5 percent growth.";
+        assertTrue(RefusalRule.YEAR_IN_PASSAGE.refuses(evidence("What is Vietnam's growth target for 2025?", growth, growth, june29)));
+        // the article's own year, and the year it calls "last year", are spoken of without being written
+        assertFalse(RefusalRule.YEAR_IN_PASSAGE.refuses(evidence("What is Vietnam's growth target for 2024?", growth, growth, june29)));
+        String trade = "Trade between the two countries was about $3.6 billion last year.";
+        assertFalse(RefusalRule.YEAR_IN_PASSAGE.refuses(evidence("What was Russia and Vietnam's trade in 2023?", trade, trade, june29)));
+        assertTrue(RefusalRule.YEAR_IN_PASSAGE.refuses(evidence("What was Russia and Vietnam's trade in 2022?", trade, trade, june29)));
     }
 
     @Test
