@@ -17,17 +17,6 @@ import java.util.regex.Pattern;
  */
 enum RefusalRule {
 
-    /**
-     * The best sentence is barely like the question. Calibrated on the tuning half: its right answers' sentences
-     * score 0.59 and up, so a sentence under {@link #MIN_SENTENCE_SIMILARITY} answers nothing there.
-     */
-    SENTENCE_SIMILARITY {
-        @Override
-        boolean refuses(QuoteEvidence e) {
-            return e.similarity() < MIN_SENTENCE_SIMILARITY;
-        }
-    },
-
     /** The question asks about something ("population", "gift", "ambassador") the quoted passage never mentions. */
     FOCUS_WORDS_IN_PASSAGE {
         @Override
@@ -190,8 +179,6 @@ enum RefusalRule {
         }
     };
 
-    /** Below this cosine of question and best sentence (bundled bge-small embeddings), the sentence answers nothing. */
-    static final double MIN_SENTENCE_SIMILARITY = 0.56;
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
     static final double MIN_FOCUS_SHARE = 0.25;
     /** Below this share of the question's focus words in the quoted sentence, the sentence is about something else. */

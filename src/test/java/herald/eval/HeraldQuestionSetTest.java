@@ -35,6 +35,9 @@ class HeraldQuestionSetTest {
             "putin-to-lam-hanoi-talks-2024.txt", "vietnam-economy-second-quarter-2024.txt",
             "xi-jinping-hanoi-state-visit-2023.txt", "yoon-suk-yeol-vietnam-state-visit-2023.txt");
 
+    /** Questions h1-h121: the set before the near misses added with the last refusal rules. */
+    private static final int FIRST_SET_SIZE = 121;
+
     private final ArticleIngestor ingestor;
     private final QuestionAnswerer answerer;
 
@@ -58,12 +61,20 @@ class HeraldQuestionSetTest {
         LOG.info("\n" + report.format());
         // floors a little under the figures measured when the gate was set (docs/quality.md): a drop fails CI
         assertTrue(report.recallAt(5) >= 0.94, "recall@5 " + report.recallAt(5));
-        assertTrue(report.answerAccuracy() >= 0.70, "answer accuracy " + report.answerAccuracy());
-        assertTrue(report.refusalAccuracy() >= 0.82, "refusal accuracy " + report.refusalAccuracy());
+        assertTrue(report.answerAccuracy() >= 0.71, "answer accuracy " + report.answerAccuracy());
+        assertTrue(report.refusalAccuracy() >= 0.79, "refusal accuracy " + report.refusalAccuracy());
+        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.94,
+                "tuning-half refusal accuracy " + report.half(LabelledQuestion.Half.TUNING).refusalAccuracy());
         // the half the refusal rules were not tuned on: what a new question can expect
         Evaluator.Report heldOut = report.half(LabelledQuestion.Half.HELD_OUT);
         assertTrue(heldOut.answerAccuracy() >= 0.68, "held-out answer accuracy " + heldOut.answerAccuracy());
-        assertTrue(heldOut.refusalAccuracy() >= 0.70, "held-out refusal accuracy " + heldOut.refusalAccuracy());
+        assertTrue(heldOut.refusalAccuracy() >= 0.64, "held-out refusal accuracy " + heldOut.refusalAccuracy());
+        // the set's first 121 questions, comparable with the figures before the 40 harder near misses h122-h161
+        Evaluator.Report first = new Evaluator.Report(report.outcomes().stream()
+                .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) <= FIRST_SET_SIZE).toList());
+        assertTrue(first.refusalAccuracy() >= 0.85, "refusal accuracy on h1-h121 " + first.refusalAccuracy());
+        assertTrue(first.half(LabelledQuestion.Half.HELD_OUT).refusalAccuracy() >= 0.72,
+                "held-out refusal accuracy on h1-h121 " + first.half(LabelledQuestion.Half.HELD_OUT).refusalAccuracy());
     }
 
     @Test
