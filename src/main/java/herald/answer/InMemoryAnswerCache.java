@@ -1,8 +1,6 @@
 package herald.answer;
 
 import herald.config.HeraldConfig;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 /** The answer cache in this process's memory: at most {@code herald.answer.cache-entries}, least recently used out first. */
-@ApplicationScoped
-@DefaultBean
 public class InMemoryAnswerCache implements AnswerCache {
 
     private final Clock clock;

@@ -106,6 +106,20 @@ public class SolrState {
         update(request);
     }
 
+    /**
+     * Stores searchable records that every replica must find soon, not at once (cached answers): Solr makes
+     * them visible within {@code millis}, so a burst of writes costs one commit, not one each.
+     */
+    public void addVisibleWithin(String kind, List<SolrInputDocument> records, int millis) {
+        UpdateRequest request = new UpdateRequest();
+        for (SolrInputDocument record : records) {
+            record.setField("kind", kind);
+            request.add(record);
+        }
+        request.setCommitWithin(millis);
+        update(request);
+    }
+
     /** A document by id, through real-time get. */
     public Optional<SolrDocument> byId(String id) {
         try {

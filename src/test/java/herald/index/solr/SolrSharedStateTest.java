@@ -1,11 +1,16 @@
 package herald.index.solr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import herald.answer.Answer;
+import herald.answer.AnswerCache;
 import herald.answer.AnswerMode;
 import herald.answer.AnswerReason;
 import herald.answer.Channel;
+import herald.answer.CachedAnswer;
 import herald.answer.ConversationStore;
+import herald.answer.SolrAnswerCache;
 import herald.answer.SolrConversationStore;
+import herald.answer.Source;
 import herald.answer.Turn;
 import herald.insight.AnswerLinks;
 import herald.insight.Feedback;
@@ -35,6 +40,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +250,48 @@ class SolrSharedStateTest {
         byte[] b = OpaqueKeys.sharedSecret(new SolrState(replicaB));
         assertEquals(32, a.length);
         assertArrayEquals(a, b);
+    }
+
+    @Test
+    void anAnswerCachedOnOneReplicaIsReusedOnTheOtherUntilItsArticleChanges() {
+        // real time: Solr itself removes entries whose expiry has passed by its own clock
+        SettableClock now = new SettableClock(Instant.now());
+        AnswerCache a = new SolrAnswerCache(new SolrState(replicaA), JSON, now);
+        AnswerCache b = new SolrAnswerCache(new SolrState(replicaB), JSON, now);
+        String passages = "putin#0|putin#1|" + System.nanoTime();
+        Answer answer = new Answer("answer1", "June 19-20 [1].", "conv1", AnswerMode.LLM, null, false,
+                List.of(new Source("putin", "Putin visits Vietnam", "Wire", LocalDate.of(2024, 6, 18), "Putin arrives on June 19.", 0.9)));
+        a.put(new CachedAnswer(passages, "when does putin visit vietnam", new float[]{0.5f, 0.25f}, Set.of("putin", "https://news.example/a?b=1"),
+                answer, now.instant().plus(Duration.ofMinutes(10))));
+        a.put(new CachedAnswer("other" + passages, "who is to lam", new float[]{0.1f}, Set.of("tolam"), answer,
+                now.instant().plus(Duration.ofMinutes(10))));
+
+        List<CachedAnswer> found = awaitCached(b, passages);
+        assertEquals(1, found.size());
+        assertEquals(answer, found.get(0).answer());
+        assertEquals("when does putin visit vietnam", found.get(0).question());
+        assertArrayEquals(new float[]{0.5f, 0.25f}, found.get(0).questionVector());
+
+        b.forgetArticle("https://news.example/a?b=1");
+        assertTrue(a.onPassages(passages).isEmpty(), "an article changed through B drops A's answer");
+        assertEquals(1, awaitCached(a, "other" + passages).size(), "answers on other articles stay");
+        now.advance(Duration.ofMinutes(11));
+        assertTrue(a.onPassages("other" + passages).isEmpty(), "expired");
+    }
+
+    /** Cached answers become visible to searches within a second, without a commit per answer. */
+    private static List<CachedAnswer> awaitCached(AnswerCache cache, String passages) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<CachedAnswer> found = cache.onPassages(passages);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            found = cache.onPassages(passages);
+        }
+        return found;
     }
 
     @Test
