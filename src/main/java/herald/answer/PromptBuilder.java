@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -170,7 +171,10 @@ public class PromptBuilder {
         return String.join(" ", sentences);
     }
 
-    /** The article's title, outlet and date, once: "Title (NewsTrack, 17 June 2024)". */
+    /**
+     * The article's title, outlet and date, once: "Title (NewsTrack, 17 June 2024)", and its update date when
+     * it was changed on a later day: "Title (NewsTrack, 17 June 2024, updated 18 June 2024)".
+     */
     static String heading(RetrievedPassage r) {
         var p = r.passage();
         List<String> about = new ArrayList<>();
@@ -178,6 +182,12 @@ public class PromptBuilder {
             about.add(p.source());
         }
         about.add(p.publishedAt() == null ? "date unknown" : DATE.format(p.publishedAt()));
+        if (p.updatedAt() != null) {
+            LocalDate updated = LocalDate.ofInstant(p.updatedAt(), ZoneOffset.UTC);
+            if (p.publishedAt() == null || updated.isAfter(p.publishedAt())) {
+                about.add("updated " + DATE.format(updated));
+            }
+        }
         return p.title() + " (" + String.join(", ", about) + ")\n";
     }
 

@@ -6,6 +6,7 @@ import herald.ingest.SentenceSplitter;
 import herald.retrieval.CachedEmbeddings;
 import herald.retrieval.HybridRetriever;
 import herald.retrieval.RetrievedPassage;
+import herald.retrieval.TimeWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,8 +73,6 @@ public class RetrievalOnlyAnswerer {
     private static final double LEXICAL_WEIGHT = 0.6;
     /** Bonus for sentences of the article the conversation is about, when answering a follow-up. */
     private static final double FOLLOW_UP_AFFINITY = 0.1;
-    /** What the newest article's sentences gain for a "latest" question. */
-    private static final double RECENCY_BONUS = 0.15;
     /** A second sentence is quoted only when it scores nearly as well as the best. */
     private static final double SECOND_SENTENCE_MARGIN = 0.06;
 
@@ -146,18 +147,22 @@ public class RetrievalOnlyAnswerer {
         List<Candidate> candidates = scoreSentences(question, standalone, questionTerms, passages,
                 question.equals(standalone) ? Set.of() : conversationDocuments);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        Candidate best = candidates.get(0);
-        List<Candidate> chosen = new ArrayList<>(List.of(best));
-        for (Candidate c : candidates.subList(1, candidates.size())) {
-            if (chosen.size() >= settings.maxQuotedSentences() || c.score() < best.score() - SECOND_SENTENCE_MARGIN) {
-                break;
-            }
-            chosen.add(c);
+        List<Candidate> chosen = null;
+        if (TimeWords.prefersRecent(question)) {
+            // "latest": the quote comes from the newest article that is about the question, even when an older
+            // one holds more of its words; should that article's best sentence not pass the rules, the usual choice
+            chosen = newestRelevantDay(questionTerms, passages)
+                    .map(day -> choose(candidates.stream().filter(c -> day.equals(publishedAt(passages, c))).toList()))
+                    .filter(c -> RefusalRule.firstRefusing(evidence(question, standalone, c, passages)).isEmpty())
+                    .orElse(null);
         }
-        var refusal = RefusalRule.firstRefusing(evidence(question, standalone, chosen, passages));
-        if (refusal.isPresent()) {
-            LOG.debugf("'%s': refused by %s rather than quote: %s", standalone, refusal.get(), best.sentence());
-            return new Quote(REFUSAL, true);
+        if (chosen == null) {
+            chosen = choose(candidates);
+            var refusal = RefusalRule.firstRefusing(evidence(question, standalone, chosen, passages));
+            if (refusal.isPresent()) {
+                LOG.debugf("'%s': refused by %s rather than quote: %s", standalone, refusal.get(), chosen.get(0).sentence());
+                return new Quote(REFUSAL, true);
+            }
         }
         // quote in reading order: citation first, then position in the passage
         chosen.sort(Comparator.comparingInt(Candidate::citation).thenComparingInt(Candidate::position));
@@ -173,6 +178,42 @@ public class RetrievalOnlyAnswerer {
             }
         }
         return new Quote(text.toString(), false);
+    }
+
+    /** The best candidate, and the next ones scoring nearly as well, up to the quoted-sentence limit. */
+    private List<Candidate> choose(List<Candidate> ranked) {
+        if (ranked.isEmpty()) {
+            return null;
+        }
+        Candidate best = ranked.get(0);
+        List<Candidate> chosen = new ArrayList<>(List.of(best));
+        for (Candidate c : ranked.subList(1, ranked.size())) {
+            if (chosen.size() >= settings.maxQuotedSentences() || c.score() < best.score() - SECOND_SENTENCE_MARGIN) {
+                break;
+            }
+            chosen.add(c);
+        }
+        return chosen;
+    }
+
+    /**
+     * The publication day of the newest passage that is about the question (it holds at least
+     * {@link #MIN_COVERAGE} of the question's words and is as similar as a quote must be); empty when the
+     * passages are all of one day or undated, where recency decides nothing.
+     */
+    private Optional<LocalDate> newestRelevantDay(Map<String, Double> questionTerms, List<RetrievedPassage> passages) {
+        if (passages.stream().map(p -> p.passage().publishedAt()).filter(Objects::nonNull).distinct().count() < 2) {
+            return Optional.empty();
+        }
+        return passages.stream()
+                .filter(p -> p.passage().publishedAt() != null && p.cosine() >= settings.minRelevance()
+                        && coverage(questionTerms, terms(p.passage().title() + " " + p.passage().text())) >= MIN_COVERAGE)
+                .map(p -> p.passage().publishedAt())
+                .max(Comparator.naturalOrder());
+    }
+
+    private static LocalDate publishedAt(List<RetrievedPassage> passages, Candidate c) {
+        return passages.get(c.citation() - 1).passage().publishedAt();
     }
 
     /** What the refusal rules judge: the sentences to be quoted and the passages they come from. */
@@ -231,7 +272,7 @@ public class RetrievalOnlyAnswerer {
             double typeFitForWho = type == AnswerType.PERSON ? personFit(sentence, question) : 0;
             double typeFit = type.fit(sentence, termPositions(sentence, questionTerms.keySet()),
                     passages.get(origins.get(k)[0] - 1).passage().publishedAt(), AnswerType.tense(question));
-            double rankPrior = recency(passages, origins.get(k)[0] - 1, question) - 0.01 * (origins.get(k)[0] - 1)
+            double rankPrior = -0.01 * (origins.get(k)[0] - 1)
                     + (conversationDocuments.contains(passages.get(origins.get(k)[0] - 1).passage().documentId()) ? FOLLOW_UP_AFFINITY : 0);
             typeFit += typeFitForWho;
             LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior,
@@ -245,25 +286,6 @@ public class RetrievalOnlyAnswerer {
     /** A day as quotes and answers write it: "Monday 17 June 2024". */
     public static String formatDay(LocalDate day) {
         return PUBLICATION_DATE.format(day);
-    }
-
-    /**
-     * For a "latest" question, a sentence from the newest of the quoted articles gains {@link #RECENCY_BONUS},
-     * the oldest nothing, so the quote comes from the newest article that answers.
-     */
-    private static double recency(List<RetrievedPassage> passages, int index, String question) {
-        if (!herald.retrieval.TimeWords.prefersRecent(question)) {
-            return 0;
-        }
-        LocalDate day = passages.get(index).passage().publishedAt();
-        long oldest = passages.stream().filter(p -> p.passage().publishedAt() != null)
-                .mapToLong(p -> p.passage().publishedAt().toEpochDay()).min().orElse(0);
-        long newest = passages.stream().filter(p -> p.passage().publishedAt() != null)
-                .mapToLong(p -> p.passage().publishedAt().toEpochDay()).max().orElse(0);
-        if (day == null || newest == oldest) {
-            return 0;
-        }
-        return RECENCY_BONUS * (day.toEpochDay() - oldest) / (double) (newest - oldest);
     }
 
     /** Terms of the question (weight 1) and of the conversation it continues (weight 0.5). */

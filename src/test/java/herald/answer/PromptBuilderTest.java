@@ -48,6 +48,20 @@ class PromptBuilderTest {
     }
 
     @Test
+    void anUpdatedArticleShowsItsUpdateDateBesideItsPublicationDate() {
+        IndexedPassage updated = new IndexedPassage("a", 0, TITLE, "NewsTrack", LocalDate.of(2024, 6, 17),
+                "Putin will travel to Vietnam on June 19-20.", "https://news.example/putin", Instant.parse("2024-06-18T07:30:00Z"));
+        IndexedPassage sameDay = new IndexedPassage("b", 0, "Putin and Kim Sign Mutual Defence Pact", "NewsTrack", LocalDate.of(2024, 6, 19),
+                "Putin and Kim signed a treaty.", "https://news.example/pact", Instant.parse("2024-06-19T18:00:00Z"));
+        PromptBuilder.Prompt prompt = builder(NOV_29_2026).build("When does Putin visit Vietnam?",
+                List.of(new RetrievedPassage(updated, 0.9, 0.8), new RetrievedPassage(sameDay, 0.8, 0.7)), List.of());
+        assertTrue(prompt.user().contains(TITLE + " (NewsTrack, 17 June 2024, updated 18 June 2024)\n"), prompt.user());
+        // changed on the day it was published: the publication date says it all
+        assertTrue(prompt.user().contains("Putin and Kim Sign Mutual Defence Pact (NewsTrack, 19 June 2024)\n"), prompt.user());
+        assertTrue(prompt.system().contains("If they conflict, newer leads; say so."), prompt.system());
+    }
+
+    @Test
     void mergesAdjacentPassagesOfAnArticleAndGivesItsTitleAndDateOnce() {
         List<RetrievedPassage> retrieved = List.of(
                 passage("a", 2, TITLE, "The Kremlin confirmed it. Putin will travel to Vietnam on June 19-20.", 0.9),

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
@@ -235,7 +236,58 @@ public abstract class PassageIndexContract {
         assertEquals(List.of("g6"), index.list().stream().map(Article::id).toList());
     }
 
-    /** An article whose passages get vectors derived from the article id and ordinal. */
+    @Test
+    void anArticleUpdatedInPlaceAnswersInOneVersionOrTheOtherAtEveryMoment() throws Exception {
+        // an article at a URL keeps its id while its text changes: adding it again swaps the versions
+        index.add(versionOf("at-url", 0));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<String> gap = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (writing.get() && gap.get() == null) {
+                List<ScoredPassage> hits = index.bm25("story update", 50);
+                List<String> versions = hits.stream().map(h -> h.passage().text().replaceAll(".*(version \\d+).*", "$1")).distinct().toList();
+                if (versions.size() != 1) {
+                    gap.set(hits.size() + " passages of versions " + versions);
+                } else if (hits.size() != partsOf(Integer.parseInt(versions.get(0).substring(8)))) {
+                    gap.set(hits.size() + " passages of " + versions.get(0));
+                } else if (index.find("at-url").isEmpty()) {
+                    gap.set("the article could not be found");
+                }
+                reads.incrementAndGet();
+            }
+        });
+        reader.start();
+        try {
+            while (reads.get() == 0 && reader.isAlive()) {
+                Thread.onSpinWait(); // the first version is read before the swaps begin
+            }
+            for (int v = 1; v <= 6; v++) {
+                index.add(versionOf("at-url", v));
+            }
+        } finally {
+            writing.set(false);
+            reader.join();
+        }
+        assertNull(gap.get(), "a search saw " + gap.get());
+        assertEquals(1, index.articleCount());
+        assertEquals(partsOf(6), index.passagesOf("at-url").size());
+        assertTrue(index.passagesOf("at-url").stream().allMatch(p -> p.text().contains("version 6")));
+    }
+
+    /** Versions alternate between three passages and two, so a mix of two versions shows in the count. */
+    private static int partsOf(int version) {
+        return version % 2 == 0 ? 3 : 2;
+    }
+
+    private static PassageIndex.Entry versionOf(String id, int version) {
+        String[] parts = new String[partsOf(version)];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = "Story update, version " + version + ", part " + (i + 1) + ".";
+        }
+        return article(id, "Story", LocalDate.of(2024, 6, 19), parts);
+    }
+
     @Test
     void keepsAnArticlesUrlUpdateTimeAndContentHashAndFindsItByHash() {
         PassageIndex.Entry plain = article("posted", "Posted", LocalDate.of(2024, 6, 1), "Text posted without a URL.");
@@ -264,6 +316,7 @@ public abstract class PassageIndexContract {
         assertNull(index.find("posted").orElseThrow().url());
     }
 
+    /** An article whose passages get vectors derived from the article id and ordinal. */
     protected static PassageIndex.Entry article(String id, String title, LocalDate published, String... passages) {
         List<Passage> ps = new ArrayList<>();
         List<float[]> vs = new ArrayList<>();

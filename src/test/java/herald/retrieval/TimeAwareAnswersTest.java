@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +46,11 @@ class TimeAwareAnswersTest {
 
     @BeforeEach
     void ingest() {
+        ingestPutinsTrips();
+    }
+
+    /** Putin in China (16 May), in Pyongyang (19 June) and in Hanoi (20 June), beside the bundled article (17 June). */
+    static void ingestPutinsTrips() {
         post("Putin arrives in Beijing for talks with Xi", "2024-05-16",
                 "Russian President Vladimir Putin arrived in Beijing on Thursday for a two-day state visit to China, his first trip abroad "
                         + "since his inauguration. Putin and Xi Jinping signed a joint statement on deepening their partnership.");
@@ -72,8 +79,14 @@ class TimeAwareAnswersTest {
     @Test
     void latestPrefersTheNewestRelevantArticle() {
         JsonPath answer = ask("What is the latest on Putin's trips abroad?");
-        LocalDate first = sourceDates(answer).get(0);
-        assertTrue(first.isAfter(LocalDate.of(2024, 6, 1)), "first source from " + first + ": " + answer.prettify());
+        List<LocalDate> dates = sourceDates(answer);
+        assertTrue(dates.get(0).isAfter(LocalDate.of(2024, 6, 1)), "first source from " + dates.get(0) + ": " + answer.prettify());
+        // the quote, too, comes from a June article, although the May one says "trip abroad" word for word
+        Matcher cited = Pattern.compile("\\[(\\d+)]").matcher(answer.getString("answer"));
+        assertTrue(cited.find(), answer.getString("answer"));
+        LocalDate quoted = dates.get(Integer.parseInt(cited.group(1)) - 1);
+        assertTrue(quoted.isAfter(LocalDate.of(2024, 6, 1)), "quoted from " + quoted + ": " + answer.getString("answer"));
+        assertFalse(answer.getString("answer").contains("Beijing"), answer.getString("answer"));
     }
 
     @Test

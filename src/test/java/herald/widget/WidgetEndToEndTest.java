@@ -279,6 +279,37 @@ class WidgetEndToEndTest {
     }
 
     @Test
+    void theSourceViewLinksToTheArticle() {
+        given().contentType(ContentType.JSON).body("""
+                {"title": "Da Lat flower festival opens",
+                 "text": "The Da Lat flower festival opened on Friday with 300 displays of hydrangeas and orchids, the organisers said. It runs until Sunday in the city's central square.",
+                 "source": "Highland Post", "publishedAt": "2024-07-05", "url": "https://news.example/da-lat-flowers?utm_source=feed"}
+                """).when().post("/api/documents").then().statusCode(201);
+        OLLAMA.answerCiting("300 displays", "The festival opened with 300 displays [{n}].");
+        openWidgetOn(allowedSite);
+
+        ask("How many displays does the Da Lat flower festival have?");
+        Locator answer = page.locator(".msg.bot .answer-text").last();
+        assertThat(answer).containsText("300 displays", PATIENTLY);
+        answer.locator(".cite").first().click();
+        Locator link = page.locator(".source-view .article-link a");
+        assertThat(link).hasAttribute("href", "https://news.example/da-lat-flowers");
+        assertThat(link).hasAttribute("target", "_blank");
+        assertThat(link).hasAttribute("rel", "noopener noreferrer");
+        assertThat(link).hasText("Read the article");
+        page.locator(".source-view .back").click();
+
+        // the bundled article was posted without a URL: its source view has no link
+        OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
+        ask("When does Putin visit Vietnam?");
+        Locator second = page.locator(".msg.bot .answer-text").last();
+        assertThat(second).containsText("June 19-20", PATIENTLY);
+        second.locator(".cite").first().click();
+        assertThat(page.locator(".source-view h3")).containsText("Putin to Visit North Korea and Vietnam");
+        assertThat(page.locator(".source-view .article-link")).hasCount(0);
+    }
+
+    @Test
     void pageOnDisallowedOriginGetsNoAnswer() {
         OLLAMA.answerCiting(VIETNAM_FACT, PUTIN_ANSWER);
         openWidgetOn(refusedSite);
