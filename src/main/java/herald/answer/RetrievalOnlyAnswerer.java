@@ -108,7 +108,8 @@ public class RetrievalOnlyAnswerer {
 
     /** The quote as a whole answer, saying why it is not the LLM's; it lists every retrieved passage as a source. */
     Answer quote(AskedQuestion asked, AnswerReason reason) {
-        Quote quote = answer(asked.question(), asked.standalone(), asked.retrieved(), asked.previousDocuments());
+        AskedQuestion evidence = asked.withoutAppliedWindow();
+        Quote quote = answer(evidence.question(), evidence.standalone(), asked.retrieved(), asked.previousDocuments());
         // a refusal still shows what was searched, so the reader can judge the refusal
         List<Source> sources = asked.retrieved().stream().map(Source::of).toList();
         return Answer.of(quote.text(), asked.conversationId(), AnswerMode.RETRIEVAL_ONLY, reason, sources);

@@ -18,17 +18,25 @@ import java.util.regex.Pattern;
  * "in the past 3 days") limits the articles to those published within it; a recency word ("latest", "newest",
  * "now", "current", "currently", "recent", "recently") prefers newer articles among the relevant ones. Weeks
  * start on Monday; a month without a year is its latest occurrence up to today.
+ * <p>A named calendar period ("in May 2024", "in 2022") also has a later window, from the period's start to today:
+ * when nothing relevant was published within the period, a later article may still report it (a 2023 article
+ * gives 2022's trade figures), so retrieval looks there before saying the period holds nothing. News windows
+ * ("last week") have none: a reader asking for last week's news wants last week's articles. "Current" after a
+ * possessive ("Putin's current term") names a thing rather than asking for the latest news, so it is no recency word.
  *
  * @param searchText    the question without its window phrase, for ranking by words and meaning
  * @param window        the publication window, or null when the question names none
  * @param windowLabel   the window as a reader says it ("from last week", "since 1 May 2026"), or null
  * @param prefersRecent true when the question asks for the latest
+ * @param laterWindow   for a named calendar period: from its start to today, where later reports of it are; else null
  */
-public record TimeWords(String searchText, PassageFilter window, String windowLabel, boolean prefersRecent) {
+public record TimeWords(String searchText, PassageFilter window, String windowLabel, boolean prefersRecent,
+                        PassageFilter laterWindow) {
 
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
             + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-    private static final Pattern RECENT = Pattern.compile("(?i)\\b(latest|newest|now|current|currently|recent|recently|most recent)\\b");
+    private static final Pattern RECENT = Pattern.compile(
+            "(?i)(?<!'s )(?<!\\b(?:his|her|its|their|our|your|my) )\\b(latest|newest|now|current|currently|recent|recently|most recent)\\b");
     private static final Pattern TODAY = Pattern.compile("(?i)\\btoday(?:'s)?\\b");
     private static final Pattern YESTERDAY = Pattern.compile("(?i)\\byesterday(?:'s)?\\b");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(this|last|past) (week|month|year)\\b");
@@ -105,13 +113,14 @@ public record TimeWords(String searchText, PassageFilter window, String windowLa
             Month month = month(m.group(1));
             LocalDate first = m.group(2) != null ? LocalDate.of(Integer.parseInt(m.group(2)), month, 1) : latest(today, month, 1);
             String label = "from " + month.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + first.getYear();
-            return window(question, m, first, first.with(TemporalAdjusters.lastDayOfMonth()), label, recent);
+            return period(window(question, m, first, first.with(TemporalAdjusters.lastDayOfMonth()), label, recent), first, today);
         }
         if ((m = IN_YEAR.matcher(question)).find()) {
             int year = Integer.parseInt(m.group(1));
-            return window(question, m, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), "from " + year, recent);
+            LocalDate first = LocalDate.of(year, 1, 1);
+            return period(window(question, m, first, LocalDate.of(year, 12, 31), "from " + year, recent), first, today);
         }
-        return new TimeWords(question, null, null, recent);
+        return new TimeWords(question, null, null, recent, null);
     }
 
     /** Whether the question asks for the latest ("latest", "now", "current", "recent", …). */
@@ -127,7 +136,13 @@ public record TimeWords(String searchText, PassageFilter window, String windowLa
     private static TimeWords window(String question, Matcher m, LocalDate from, LocalDate to, String label, boolean recent) {
         String rest = (question.substring(0, m.start()) + " " + question.substring(m.end())).replaceAll("\\s+", " ")
                 .replaceAll(" ([?.!,])", "$1").strip();
-        return new TimeWords(rest.isBlank() ? question : rest, PassageFilter.publishedBetween(from, to), label, recent);
+        return new TimeWords(rest.isBlank() ? question : rest, PassageFilter.publishedBetween(from, to), label, recent, null);
+    }
+
+    /** A named calendar period: later articles may report it, from its start to today. */
+    private static TimeWords period(TimeWords strict, LocalDate first, LocalDate today) {
+        PassageFilter later = first.isAfter(today) ? null : PassageFilter.publishedBetween(first, today);
+        return new TimeWords(strict.searchText(), strict.window(), strict.windowLabel(), strict.prefersRecent(), later);
     }
 
     /** The latest day with this month and day of month that is not after today. */

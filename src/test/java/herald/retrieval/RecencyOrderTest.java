@@ -35,10 +35,10 @@ class RecencyOrderTest {
 
     @Test
     void theNewerArticleLeadsWhenTwoAnswerEquallyWell() {
-        List<RetrievedPassage> ranked = List.of(passage("will-visit", "2024-06-17", 0.90), passage("arrived", "2024-06-20", 0.88),
+        List<RetrievedPassage> ranked = List.of(passage("will-visit", "2024-06-17", 0.90), passage("arrived", "2024-06-20", 0.898),
                 passage("other", "2024-06-21", 0.50));
         assertEquals(List.of("arrived", "will-visit", "other"), articles(HybridRetriever.newerFirstAmongEquals(ranked)));
-        List<RetrievedPassage> clear = List.of(passage("will-visit", "2024-06-17", 0.90), passage("arrived", "2024-06-20", 0.60));
+        List<RetrievedPassage> clear = List.of(passage("will-visit", "2024-06-17", 0.90), passage("arrived", "2024-06-20", 0.88));
         assertEquals(List.of("will-visit", "arrived"), articles(HybridRetriever.newerFirstAmongEquals(clear)),
                 "a clearly better passage keeps its place");
     }

@@ -49,6 +49,22 @@ class TimeWordsTest {
     }
 
     @Test
+    void aNamedPeriodAlsoLooksAtLaterReportsOfIt() {
+        assertEquals(days("2022-01-01", "2024-06-26"),
+                TimeWords.of("What was the value of China-Vietnam trade in 2022?", WEDNESDAY).laterWindow());
+        assertEquals(days("2023-09-01", "2024-06-26"), TimeWords.of("Where did they meet in September 2023?", WEDNESDAY).laterWindow());
+        assertNull(TimeWords.of("What happened in Vietnam last week?", WEDNESDAY).laterWindow(), "news windows stay strict");
+    }
+
+    @Test
+    void currentAfterAPossessiveNamesAThingRatherThanAskingForTheLatest() {
+        assertFalse(TimeWords.of("When did Putin's current term begin?", WEDNESDAY).prefersRecent());
+        assertFalse(TimeWords.of("When did his current term begin?", WEDNESDAY).prefersRecent());
+        assertTrue(TimeWords.of("Who is the current president of Vietnam?", WEDNESDAY).prefersRecent());
+        assertTrue(TimeWords.of("What is the latest on Putin's trips abroad?", WEDNESDAY).prefersRecent());
+    }
+
+    @Test
     void sinceRunsToToday() {
         assertEquals(days("2024-05-01", "2024-06-26"), window("What has Putin done since May?"));
         assertEquals(days("2024-06-17", "2024-06-26"), window("What happened since 17 June 2024?"));
