@@ -57,4 +57,17 @@ class PromptStatsTest {
         assertEquals(report.answerable(), report.goldInside(), report.format());
         assertTrue(report.meanChars() <= 1800, report.format());
     }
+
+    /** The measure: Herald's questions about the bundled article, on a fresh install (that article alone). */
+    @Test
+    void thePromptForQuestionsAboutTheBundledArticleAveragesAtMost1800CharactersWithTheAnswerInside() throws IOException {
+        PromptStats stats = new PromptStats(q -> prompts.build(q, retriever.retrieve(q), List.of()));
+        List<LabelledQuestion> bundled = LabelledQuestion.load("eval/herald-questions.jsonl").stream()
+                .filter(q -> "putin-north-korea-vietnam-visit.txt".equals(q.article()) && q.historyOrEmpty().isEmpty()).toList();
+        PromptStats.Report report = stats.run(bundled);
+
+        assertTrue(report.lines().size() >= 16, report.format());
+        assertEquals(report.answerable(), report.goldInside(), report.format());
+        assertTrue(report.meanChars() <= 1800, report.format());
+    }
 }
