@@ -12,6 +12,15 @@ public interface QuestionLog {
 
     Optional<LoggedQuestion> find(String answerId);
 
+    /**
+     * Whether other replicas write to this log too: then an answer given by another replica may not be in it
+     * yet (its writer embeds and stores off the answer's path), and a look-up that finds nothing is worth a
+     * short wait.
+     */
+    default boolean sharedWithOtherReplicas() {
+        return false;
+    }
+
     /** The questions asked from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
     List<LoggedQuestion> between(Instant from, Instant to);
 

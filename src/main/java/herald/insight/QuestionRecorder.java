@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,6 +42,9 @@ public class QuestionRecorder {
     private static final int QUEUE = 10_000;
     /** About 100 bytes each: the answers readers can rate without a look-up in the log. */
     private static final int RECENT_ANSWERS = 100_000;
+    /** An answer reaches a shared log about a second after it is given (one embedding, one batched write). */
+    private static final Duration OTHER_REPLICA_LAG = Duration.ofSeconds(3);
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(250);
 
     private final QuestionLog log;
     private final FeedbackStore feedback;
@@ -102,7 +106,31 @@ public class QuestionRecorder {
                 return true;
             }
         }
-        return log.find(answerId).isPresent();
+        if (log.find(answerId).isPresent()) {
+            return true;
+        }
+        return log.sharedWithOtherReplicas() && settings.log() && awaitLogged(log, answerId, OTHER_REPLICA_LAG, LOOK_AGAIN);
+    }
+
+    /**
+     * Looks the answer up again until {@code lag} has passed: a reader who rates at once, through another
+     * replica than the one that answered, would otherwise be told the answer does not exist. Unknown ids
+     * pay the wait too, which the readers' rate limit on ratings bounds.
+     */
+    static boolean awaitLogged(QuestionLog log, String answerId, Duration lag, Duration step) {
+        long deadline = System.nanoTime() + lag.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(step.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (log.find(answerId).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LoggedQuestion entry(AnsweredQuestion answered) {

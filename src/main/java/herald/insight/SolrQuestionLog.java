@@ -52,6 +52,11 @@ public class SolrQuestionLog implements QuestionLog {
     }
 
     @Override
+    public boolean sharedWithOtherReplicas() {
+        return true;
+    }
+
+    @Override
     public List<LoggedQuestion> between(Instant from, Instant to) {
         SolrQuery q = new SolrQuery("asked_at_dt:[" + from + " TO " + to + "}");
         q.addSort("asked_at_dt", SolrQuery.ORDER.asc);
