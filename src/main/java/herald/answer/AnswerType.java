@@ -127,6 +127,18 @@ enum AnswerType {
         return EXACT_DATE.matcher(sentence).find() || TIME_OF_DAY.matcher(sentence).find();
     }
 
+    /** Where in the sentence (character offsets) each date a "when" question can be answered with, or time of day, starts. */
+    static List<Integer> exactDateStarts(String sentence) {
+        List<Integer> starts = new java.util.ArrayList<>();
+        for (Pattern p : List.of(EXACT_DATE, TIME_OF_DAY)) {
+            Matcher m = p.matcher(sentence);
+            while (m.find()) {
+                starts.add(m.start());
+            }
+        }
+        return starts;
+    }
+
     static Tense tense(String question) {
         if (PAST_QUESTION.matcher(question).find()) {
             return Tense.PAST;

@@ -128,9 +128,15 @@ record QuoteEvidence(String question, String standalone, String sentence, String
         return names.stream().filter(held::contains).count() / (double) names.size();
     }
 
-    private static String countryOf(String word) {
+    /** A country for its people's name ("Vietnamese" is Vietnam), any other word as it is. */
+    static String countryOf(String word) {
         String bare = word.replaceAll("[^\\p{L}]", "");
         return DEMONYMS.getOrDefault(bare, word);
+    }
+
+    /** The quoted sentence cut into clauses, with the names each holds. */
+    QuotedClauses clauses() {
+        return new QuotedClauses(sentence, passage, terms);
     }
 
     /** What the question asks about besides names: "gift", "population", "cost". */

@@ -165,6 +165,46 @@ class RefusalRuleTest {
     }
 
     @Test
+    void valueOfAskedNameRefusesACountSaidOfAnotherPlaceInASentenceNamingTheAskedOne() {
+        String passage = "Putin arrived in Mongolia on Monday. Mongolia, a landlocked country of 3.4 million people, has its "
+                + "capital in Ulaanbaatar.";
+        assertTrue(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("How many people live in Ulaanbaatar?",
+                "Mongolia, a landlocked country of 3.4 million people, has its capital in Ulaanbaatar.", passage, JUNE_17)));
+        // "where …" describes the city before it; a clause naming no one and describing nothing decides nothing
+        assertFalse(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("How many people live in Ulaanbaatar?",
+                "Ulaanbaatar, where 1.6 million people live, is the capital of Mongolia.", passage, JUNE_17)));
+        assertFalse(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("How many people live in Ulaanbaatar?",
+                "Ulaanbaatar, the capital of Mongolia, has 1.6 million residents.", passage, JUNE_17)));
+        assertFalse(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("How many business leaders travel with Yoon to Vietnam?",
+                "Some 205 business leaders, including executives from Samsung Electronics, will join Yoon's trip to Vietnam.")));
+    }
+
+    @Test
+    void valueOfAskedNameRefusesADateOfAnotherPlaceAndLeavesAPronounsClauseAlone() {
+        assertTrue(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("When did Kim Jong Un reach Vladivostok?",
+                "Kim Jong Un's train, bound for Vladivostok, crossed into Russia at Khasan on Tuesday.")));
+        assertFalse(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("When did Kim Jong Un reach Vladivostok?",
+                "Kim Jong Un's train, which crossed into Russia at Khasan, reached Vladivostok on Tuesday.")));
+        // "he" may be Putin: the date is not known to be someone else's
+        assertFalse(RefusalRule.VALUE_OF_ASKED_NAME.refuses(evidence("When was Putin sworn in for his fifth term?",
+                "Putin, the Kremlin said, chose Beijing for his first trip since he was sworn in on May 7.")));
+    }
+
+    @Test
+    void rolesAsAskedRefusesAGiftGoingTheOtherWay() {
+        String question = "What did Kim Jong Un give Putin in Pyongyang?";
+        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question,
+                "In Pyongyang, Putin gave Kim Jong Un a limousine made in Russia.")));
+        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question, "Kim Jong Un was given a limousine by Putin.")));
+        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question, "Kim Jong Un received a limousine from Putin.")));
+        assertFalse(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question, "Kim Jong Un gave Putin a pair of hunting dogs.")));
+        assertFalse(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question,
+                "Kim Jong Un, who gave Putin two hunting dogs, saw him off at the airport.")));
+        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence("What did Putin tell Kim Jong Un about the treaty?",
+                "Kim Jong Un told Putin that the treaty would last.")));
+    }
+
+    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
