@@ -134,9 +134,9 @@ record QuoteEvidence(String question, String standalone, String sentence, String
         return DEMONYMS.getOrDefault(bare, word);
     }
 
-    /** The quoted sentence cut into clauses, with the names each holds. */
+    /** The quoted sentence cut into clauses, with the names each holds (a name the question writes is one in the quote). */
     QuotedClauses clauses() {
-        return new QuotedClauses(sentence, passage, terms);
+        return new QuotedClauses(sentence, passage + "\n" + standalone, terms);
     }
 
     /** What the question asks about besides names: "gift", "population", "cost". */

@@ -44,8 +44,8 @@ final class QuotedClauses {
 
     /**
      * @param sentence the quoted sentence(s)
-     * @param passage  the passage they come from: a capitalised first word is a name when the passage writes it
-     *                 capitalised mid-sentence too ("Mongolia, a country of …"), not when it is "Some" or "The"
+     * @param passage  the passage they come from, and the question: a capitalised first word is a name when they
+     *                 write it capitalised mid-sentence too ("Mongolia, a country of …"), not when it is "Some" or "The"
      * @param terms    the index's analyzer
      */
     QuotedClauses(String sentence, String passage, Function<String, Set<String>> terms) {

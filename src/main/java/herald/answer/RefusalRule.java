@@ -259,6 +259,42 @@ enum RefusalRule {
             }
             return reversed;
         }
+    },
+
+    /**
+     * "What did Japan pledge for the railway?" is not answered by "South Korea pledged $2 billion for the railway":
+     * the one doing the asked act in the quote must be the one the question names as doing it. The doer is read as
+     * for {@link #ROLES_AS_ASKED}; refused only when every time the quote does the act, someone the question does
+     * not name does it.
+     */
+    DOER_AS_ASKED {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            Matcher m = WHAT_DID_DOER.matcher(e.question().strip());
+            if (!m.find()) {
+                return false;
+            }
+            Set<String> doer = nameTerms(m.group(2), e);
+            Set<String> act = e.terms().apply(baseForm(m.group(3).toLowerCase(Locale.ROOT)));
+            Set<String> named = e.askedNameTerms();
+            if (doer.isEmpty() || act.isEmpty()) {
+                return false;
+            }
+            QuotedClauses clauses = e.clauses();
+            String[] words = clauses.words();
+            boolean someoneElse = false;
+            for (int i = 0; i < words.length; i++) {
+                if (!act.equals(e.terms().apply(baseForm(QuotedClauses.bare(words[i]).toLowerCase(Locale.ROOT))))) {
+                    continue;
+                }
+                Set<String> by = clauses.passive(i) ? clauses.nameAfter(i, "by") : clauses.doerBefore(i);
+                if (!java.util.Collections.disjoint(by, doer)) {
+                    return false;
+                }
+                someoneElse |= !by.isEmpty() && java.util.Collections.disjoint(by, named);
+            }
+            return someoneElse;
+        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -313,6 +349,13 @@ enum RefusalRule {
     private static final Pattern WHAT_DID_ACT = Pattern.compile("(?i)^(?:and )?(?:what|which)(?:\\s+[\\p{L}-]+){0,2}?\\s+did\\s+(.+?)\\s+("
             + String.join("|", ACTS.stream().flatMap(Set::stream).toList())
             + ")\\s+(?:to\\s+)?(.+?)(?:\\s+(?:in|at|during|on|when|after|before|as|for|about|while|with|last|this|from|to|over|that)\\b.*)?\\s*\\?*$");
+
+    /**
+     * "What did Japan pledge …", "How much did Kim Jong Un pay …": the names doing the act (capitalised words, and
+     * "and" between them) and the verb right after them. A possessive ("Kim's train") is not a doer.
+     */
+    private static final Pattern WHAT_DID_DOER = Pattern.compile("^(?:[Aa]nd )?(?:[Ww]hat|[Ww]hich|[Hh]ow (?:much|many))(?: [\\p{L}-]+){0,3}? "
+            + "(did|does|do|will|has|have|had) ((?:the )?[A-Z][\\p{L}.-]*(?: (?:and )?[A-Z][\\p{L}.-]*)*) ([a-z]+)\\b");
 
     abstract boolean refuses(QuoteEvidence evidence);
 
