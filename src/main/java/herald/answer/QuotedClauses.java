@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A quoted sentence cut into clauses, with the names each clause holds, so that a refusal rule can tell whom a
  * value or an act in the sentence belongs to: in "Mongolia, a country of 3.4 million people, borders China" the
- * count belongs to Mongolia, and in "Putin gave Kim a car" Putin is the giver. News prose hangs a value on a
+ * count belongs to Mongolia. News prose hangs a value on a
  * name with a comma (an appositive, "a country of …") or a relative word ("where 1.6 million people live"), so
  * commas, semicolons, dashes, brackets and relative words end a clause. This is a reading of the punctuation,
  * not a parse: where it cannot tell, it says nothing, and the rules asking it then do not refuse.
@@ -77,11 +77,6 @@ final class QuotedClauses {
         return Math.max(0, before.split("\\s+", -1).length - 1);
     }
 
-    /** The words of the sentence, as split. */
-    String[] words() {
-        return words;
-    }
-
     /** Terms of every name the sentence holds. */
     Set<String> allNames() {
         Set<String> all = new HashSet<>();
@@ -104,49 +99,6 @@ final class QuotedClauses {
             return own;
         }
         return describes(clause) ? precedingNames(clause) : Set.of();
-    }
-
-    /**
-     * Who does what the word says: the names before it in its clause ("Putin gave"), or, in a relative clause
-     * naming no one before the word ("Putin, who gave …"), the names of the clause before.
-     */
-    Set<String> doerBefore(int word) {
-        int clause = clauseOf[word];
-        Set<String> before = namesIn(clause, 0, word);
-        if (!before.isEmpty()) {
-            return before;
-        }
-        return CLAUSE_OPENERS.contains(bare(words[firstWordOf(clause)]).toLowerCase(Locale.ROOT)) ? precedingNames(clause) : Set.of();
-    }
-
-    /** The name right after the given marker word ("by", "from") later in the word's clause, skipping "the". */
-    Set<String> nameAfter(int word, String marker) {
-        for (int i = word + 1; i < words.length && clauseOf[i] == clauseOf[word]; i++) {
-            if (bare(words[i]).equalsIgnoreCase(marker)) {
-                Set<String> found = new HashSet<>();
-                for (int j = i + 1; j < words.length; j++) {
-                    if (names.get(j).isEmpty() && !(found.isEmpty() && bare(words[j]).equalsIgnoreCase("the"))) {
-                        break;
-                    }
-                    found.addAll(names.get(j));
-                    if (endsClause(words[j], j + 1 < words.length ? words[j + 1] : "")) {
-                        break;
-                    }
-                }
-                return found;
-            }
-        }
-        return Set.of();
-    }
-
-    /** Whether the word is a verb in the passive voice ("was given", "were sent"). */
-    boolean passive(int word) {
-        for (int i = Math.max(0, word - 2); i < word; i++) {
-            if (Set.of("was", "were", "been", "being", "is", "are", "be").contains(bare(words[i]).toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean holdsPronoun(int clause) {

@@ -206,95 +206,6 @@ enum RefusalRule {
             }
             return !values.isEmpty();
         }
-    },
-
-    /**
-     * "What did Kim give Putin?" is not answered by "Putin gave Kim a car": the giver must be the one the question
-     * says gives. The doer of the quoted act is the name before its verb in the clause, the name after "by" in the
-     * passive ("was given … by Putin"), or after "from" ("a gift from Putin"); "Kim received a car from Putin"
-     * makes Kim the receiver. Refused only when the quote has the roles the other way round and nowhere as asked.
-     */
-    ROLES_AS_ASKED {
-        @Override
-        boolean refuses(QuoteEvidence e) {
-            Matcher m = WHAT_DID_ACT.matcher(e.question().strip());
-            if (!m.matches()) {
-                return false;
-            }
-            Set<String> doer = nameTerms(m.group(1), e);
-            Set<String> receiver = nameTerms(m.group(3), e);
-            receiver.removeAll(doer);
-            if (doer.isEmpty() || receiver.isEmpty()) {
-                return false;
-            }
-            Set<String> act = ACTS.stream().filter(family -> family.contains(m.group(2).toLowerCase(Locale.ROOT))).findFirst().orElseThrow();
-            boolean transfer = !act.contains("tell") && !act.contains("ask") && !act.contains("invite") && !act.contains("show");
-            QuotedClauses clauses = e.clauses();
-            String[] words = clauses.words();
-            boolean reversed = false;
-            for (int i = 0; i < words.length; i++) {
-                String word = QuotedClauses.bare(words[i]).toLowerCase(Locale.ROOT);
-                Set<String> giver;
-                if (act.contains(baseForm(word))) {
-                    giver = clauses.passive(i) ? clauses.nameAfter(i, "by") : clauses.doerBefore(i);
-                    if (giver.isEmpty()) {
-                        giver = clauses.nameAfter(i, "from");
-                    }
-                } else if (transfer && RECEIVE.contains(baseForm(word))) {
-                    // "Kim received a car from Putin": the giver follows "from"; the one before the verb receives
-                    giver = clauses.nameAfter(i, "from");
-                    Set<String> taker = clauses.doerBefore(i);
-                    if (giver.isEmpty() && !java.util.Collections.disjoint(taker, doer)) {
-                        giver = receiver;
-                    } else if (giver.isEmpty() && !java.util.Collections.disjoint(taker, receiver)) {
-                        giver = doer;
-                    }
-                } else {
-                    continue;
-                }
-                if (!java.util.Collections.disjoint(giver, doer)) {
-                    return false;
-                }
-                reversed |= !java.util.Collections.disjoint(giver, receiver);
-            }
-            return reversed;
-        }
-    },
-
-    /**
-     * "What did Japan pledge for the railway?" is not answered by "South Korea pledged $2 billion for the railway":
-     * the one doing the asked act in the quote must be the one the question names as doing it. The doer is read as
-     * for {@link #ROLES_AS_ASKED}; refused only when every time the quote does the act, someone the question does
-     * not name does it.
-     */
-    DOER_AS_ASKED {
-        @Override
-        boolean refuses(QuoteEvidence e) {
-            Matcher m = WHAT_DID_DOER.matcher(e.question().strip());
-            if (!m.find()) {
-                return false;
-            }
-            Set<String> doer = nameTerms(m.group(2), e);
-            Set<String> act = e.terms().apply(baseForm(m.group(3).toLowerCase(Locale.ROOT)));
-            Set<String> named = e.askedNameTerms();
-            if (doer.isEmpty() || act.isEmpty()) {
-                return false;
-            }
-            QuotedClauses clauses = e.clauses();
-            String[] words = clauses.words();
-            boolean someoneElse = false;
-            for (int i = 0; i < words.length; i++) {
-                if (!act.equals(e.terms().apply(baseForm(QuotedClauses.bare(words[i]).toLowerCase(Locale.ROOT))))) {
-                    continue;
-                }
-                Set<String> by = clauses.passive(i) ? clauses.nameAfter(i, "by") : clauses.doerBefore(i);
-                if (!java.util.Collections.disjoint(by, doer)) {
-                    return false;
-                }
-                someoneElse |= !by.isEmpty() && java.util.Collections.disjoint(by, named);
-            }
-            return someoneElse;
-        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -332,30 +243,7 @@ enum RefusalRule {
     private static final Pattern FULL_NAME = Pattern.compile("\\b[A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+)+\\b");
     private static final Pattern OFFICE = Pattern.compile("(?i)\\b(minister|president|spokes(man|woman|person)|official|ambassador|"
             + "secretary|chairman|chairwoman|leader|embassy|deputy|envoy|aide|governor|mayor|king|queen|general)s?\\b");
-    private static final Pattern CAPITALISED = Pattern.compile("\\b[A-Z][\\p{L}'’.-]*");
     private static final Pattern FUTURE_ONLY = Pattern.compile("(?i)\\b(will|next|upcoming|going to)\\b");
-
-    /** Acts whose doer and receiver a question can swap, each with the verbs that say the same. */
-    private static final List<Set<String>> ACTS = List.of(
-            Set.of("give", "gift", "present", "hand", "donate", "award", "grant"), Set.of("offer", "promise", "pledge"),
-            Set.of("send", "deliver"), Set.of("sell"), Set.of("lend", "loan"), Set.of("tell", "inform", "assure"), Set.of("show"),
-            Set.of("bring"), Set.of("pay"), Set.of("ask", "urge"), Set.of("invite"));
-    /** Verbs that make the one before them the receiver of a transfer. */
-    private static final Set<String> RECEIVE = Set.of("receive", "accept", "obtain");
-    /** Past forms of the acts' verbs that are not the base form with -ed. */
-    private static final java.util.Map<String, String> IRREGULAR_ACTS = java.util.Map.of("gave", "give", "given", "give",
-            "sent", "send", "sold", "sell", "lent", "lend", "told", "tell", "shown", "show", "brought", "bring", "paid", "pay");
-    /** "What did Kim give Putin in Pyongyang?": the doer, the act, and its receiver, up to a trailing phrase. */
-    private static final Pattern WHAT_DID_ACT = Pattern.compile("(?i)^(?:and )?(?:what|which)(?:\\s+[\\p{L}-]+){0,2}?\\s+did\\s+(.+?)\\s+("
-            + String.join("|", ACTS.stream().flatMap(Set::stream).toList())
-            + ")\\s+(?:to\\s+)?(.+?)(?:\\s+(?:in|at|during|on|when|after|before|as|for|about|while|with|last|this|from|to|over|that)\\b.*)?\\s*\\?*$");
-
-    /**
-     * "What did Japan pledge …", "How much did Kim Jong Un pay …": the names doing the act (capitalised words, and
-     * "and" between them) and the verb right after them. A possessive ("Kim's train") is not a doer.
-     */
-    private static final Pattern WHAT_DID_DOER = Pattern.compile("^(?:[Aa]nd )?(?:[Ww]hat|[Ww]hich|[Hh]ow (?:much|many))(?: [\\p{L}-]+){0,3}? "
-            + "(did|does|do|will|has|have|had) ((?:the )?[A-Z][\\p{L}.-]*(?: (?:and )?[A-Z][\\p{L}.-]*)*) ([a-z]+)\\b");
 
     abstract boolean refuses(QuoteEvidence evidence);
 
@@ -399,40 +287,6 @@ enum RefusalRule {
             starts.add(m.start());
         }
         return starts;
-    }
-
-    /** A verb of the sentence as its base form: "gave" is "give", "handed" "hand", "donating" "donate". */
-    static String baseForm(String word) {
-        String irregular = IRREGULAR_ACTS.get(word);
-        if (irregular != null) {
-            return irregular;
-        }
-        for (Set<String> family : ACTS) {
-            for (String verb : family) {
-                String stem = verb.endsWith("e") ? verb.substring(0, verb.length() - 1) : verb;
-                if (word.equals(verb) || word.equals(verb + "s") || word.equals(stem + "ed") || word.equals(stem + "ing")) {
-                    return verb;
-                }
-            }
-        }
-        for (String verb : RECEIVE) {
-            String stem = verb.endsWith("e") ? verb.substring(0, verb.length() - 1) : verb;
-            if (word.equals(verb) || word.equals(verb + "s") || word.equals(stem + "ed") || word.equals(stem + "ing")) {
-                return verb;
-            }
-        }
-        return word;
-    }
-
-    /** Terms of the names (capitalised words) of a piece of the question, "Vietnamese" counting as Vietnam. */
-    private static Set<String> nameTerms(String text, QuoteEvidence e) {
-        Set<String> found = new HashSet<>();
-        Matcher name = CAPITALISED.matcher(text);
-        while (name.find()) {
-            found.addAll(e.terms().apply(QuoteEvidence.countryOf(name.group())));
-        }
-        found.removeAll(e.framing());
-        return found;
     }
 
     /** Word positions of counts in the sentence. */

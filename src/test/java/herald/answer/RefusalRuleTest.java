@@ -191,36 +191,6 @@ class RefusalRuleTest {
     }
 
     @Test
-    void rolesAsAskedRefusesAGiftGoingTheOtherWay() {
-        String question = "What did Kim Jong Un give Putin in Pyongyang?";
-        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question,
-                "In Pyongyang, Putin gave Kim Jong Un a limousine made in Russia.")));
-        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question, "Kim Jong Un was given a limousine by Putin.")));
-        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question, "Kim Jong Un received a limousine from Putin.")));
-        assertFalse(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question, "Kim Jong Un gave Putin a pair of hunting dogs.")));
-        assertFalse(RefusalRule.ROLES_AS_ASKED.refuses(evidence(question,
-                "Kim Jong Un, who gave Putin two hunting dogs, saw him off at the airport.")));
-        assertTrue(RefusalRule.ROLES_AS_ASKED.refuses(evidence("What did Putin tell Kim Jong Un about the treaty?",
-                "Kim Jong Un told Putin that the treaty would last.")));
-    }
-
-    @Test
-    void doerAsAskedRefusesTheActDoneBySomeoneTheQuestionDoesNotName() {
-        assertTrue(RefusalRule.DOER_AS_ASKED.refuses(evidence("What did Japan pledge for Vietnam's railway?",
-                "South Korea pledged $2 billion for Vietnam's railway.")));
-        assertTrue(RefusalRule.DOER_AS_ASKED.refuses(evidence("How much did Japan pledge for Vietnam's railway?",
-                "A loan of $2 billion for the railway was pledged by South Korea.")));
-        assertFalse(RefusalRule.DOER_AS_ASKED.refuses(evidence("What did Japan pledge for Vietnam's railway?",
-                "Japan pledged 4 billion yen for the railway, after South Korea pledged $2 billion.")));
-        // a question naming both sides of a meeting is answered by either as the doer
-        assertFalse(RefusalRule.DOER_AS_ASKED.refuses(evidence("What did Putin discuss with To Lam?",
-                "To Lam discussed energy and trade with Putin.")));
-        // a possessive is no doer: "Kim's train" does not arrive
-        assertFalse(RefusalRule.DOER_AS_ASKED.refuses(evidence("When did Kim's train arrive?",
-                "Putin arrived on Tuesday.")));
-    }
-
-    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
