@@ -87,8 +87,7 @@ public class QuestionAnswerer {
             standalone = llmMode ? rewriter.rewriteWithLlm(history, q) : FollowUpRewriter.combine(history, q);
         }
         HybridRetriever.Retrieval retrieval = retriever.search(standalone);
-        AskedQuestion asked = new AskedQuestion(q, standalone, id, retrieval.passages(), history,
-                retrieval.time().window() == null ? null : retrieval.time());
+        AskedQuestion asked = new AskedQuestion(q, standalone, id, retrieval.passages(), history, retrieval.appliedWindow());
         Multi<AnswerEvent> events = retrieval.windowEmpty()
                 ? Multi.createFrom().iterable(AnswerEvent.of(quoter.nothingInWindow(id, retrieval)))
                 : !llmMode

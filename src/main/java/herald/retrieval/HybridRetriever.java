@@ -71,11 +71,22 @@ public class HybridRetriever implements ContentRetriever {
      * @param passages       the passages to answer from; empty when the question's window holds nothing relevant
      * @param time           what the question says about time
      * @param newestRelevant when the window holds nothing relevant: the newest relevant passage outside it, if any
+     * @param laterReports   the passages come from the period's later window (articles published after it began),
+     *                       not from the period itself
      */
-    public record Retrieval(List<RetrievedPassage> passages, TimeWords time, RetrievedPassage newestRelevant) {
+    public record Retrieval(List<RetrievedPassage> passages, TimeWords time, RetrievedPassage newestRelevant, boolean laterReports) {
         /** The question named a time window and nothing relevant was published in it. */
         public boolean windowEmpty() {
             return time.window() != null && passages.isEmpty();
+        }
+
+        /**
+         * The question's time words when every passage was published within its window, so that a quote need not
+         * repeat "in 2022"; null when there is no window, or when the passages are later reports, which must
+         * themselves speak of the period.
+         */
+        public TimeWords appliedWindow() {
+            return time.window() == null || laterReports ? null : time;
         }
     }
 
@@ -83,23 +94,23 @@ public class HybridRetriever implements ContentRetriever {
         TimeWords time = TimeWords.of(question, LocalDate.now(clock));
         double minRelevance = answerSettings.minRelevance();
         if (time.window() == null) {
-            return new Retrieval(retrieve(question, settings.topK(), settings.fusion(), PassageFilter.ANY, time.prefersRecent()), time, null);
+            return new Retrieval(retrieve(question, settings.topK(), settings.fusion(), PassageFilter.ANY, time.prefersRecent()), time, null, false);
         }
         List<RetrievedPassage> within = retrieve(time.searchText(), settings.topK(), settings.fusion(), time.window(), time.prefersRecent());
         if (within.stream().anyMatch(r -> r.cosine() >= minRelevance)) {
-            return new Retrieval(within, time, null);
+            return new Retrieval(within, time, null, false);
         }
         if (time.laterWindow() != null) {
             List<RetrievedPassage> later = retrieve(time.searchText(), settings.topK(), settings.fusion(), time.laterWindow(), time.prefersRecent());
             if (later.stream().anyMatch(r -> r.cosine() >= minRelevance)) {
-                return new Retrieval(later, time, null);
+                return new Retrieval(later, time, null, true);
             }
         }
         RetrievedPassage newest = retrieve(time.searchText(), settings.topK(), settings.fusion(), PassageFilter.ANY, false).stream()
                 .filter(r -> r.cosine() >= minRelevance && r.passage().publishedAt() != null)
                 .max(Comparator.comparing((RetrievedPassage r) -> r.passage().publishedAt()))
                 .orElse(null);
-        return new Retrieval(List.of(), time, newest);
+        return new Retrieval(List.of(), time, newest, false);
     }
 
     public List<RetrievedPassage> retrieve(String question) {

@@ -120,6 +120,13 @@ class TimeAwareAnswersTest {
     }
 
     @Test
+    void aPeriodOnlyLaterArticlesHoldIsQuotedOnlyWhenTheySpeakOfIt() {
+        // nothing was published in 2023: the 2024 articles are searched, but none of them speaks of 2023
+        assertEquals("The ingested articles do not say.", ask("How many agreements did Putin and To Lam sign in 2023?").getString("answer"));
+        assertTrue(ask("How many agreements did Putin and To Lam sign in 2024?").getString("answer").contains("eleven"));
+    }
+
+    @Test
     void everyQuotedAnswerCarriesItsArticlesDate() {
         JsonPath answer = ask("How many agreements did Putin and To Lam sign?");
         assertTrue(answer.getString("answer").contains("eleven"), answer.getString("answer"));
