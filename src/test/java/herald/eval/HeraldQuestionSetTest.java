@@ -64,14 +64,14 @@ class HeraldQuestionSetTest {
         Evaluator.Report report = new Evaluator.Report(whole.outcomes().stream()
                 .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) <= 161).toList());
         assertTrue(report.recallAt(5) >= 0.94, "recall@5 " + report.recallAt(5));
-        assertTrue(report.answerAccuracy() >= 0.71, "answer accuracy " + report.answerAccuracy());
-        assertTrue(report.refusalAccuracy() >= 0.79, "refusal accuracy " + report.refusalAccuracy());
-        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.94,
+        assertTrue(report.answerAccuracy() >= 0.67, "answer accuracy " + report.answerAccuracy());
+        assertTrue(report.refusalAccuracy() >= 0.74, "refusal accuracy " + report.refusalAccuracy());
+        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.80,
                 "tuning-half refusal accuracy " + report.half(LabelledQuestion.Half.TUNING).refusalAccuracy());
         // the half the refusal rules were not tuned on: what a new question can expect
         Evaluator.Report heldOut = report.half(LabelledQuestion.Half.HELD_OUT);
-        assertTrue(heldOut.answerAccuracy() >= 0.68, "held-out answer accuracy " + heldOut.answerAccuracy());
-        assertTrue(heldOut.refusalAccuracy() >= 0.64, "held-out refusal accuracy " + heldOut.refusalAccuracy());
+        assertTrue(heldOut.answerAccuracy() >= 0.65, "held-out answer accuracy " + heldOut.answerAccuracy());
+        assertTrue(heldOut.refusalAccuracy() >= 0.67, "held-out refusal accuracy " + heldOut.refusalAccuracy());
         // the set's first 121 questions, comparable with the figures before the 40 harder near misses h122-h161
         Evaluator.Report first = new Evaluator.Report(whole.outcomes().stream()
                 .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) <= FIRST_SET_SIZE).toList());
