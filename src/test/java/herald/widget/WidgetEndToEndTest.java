@@ -366,11 +366,17 @@ class WidgetEndToEndTest {
         OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "July ", "4-5 ", "[{n}].");
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(150));
         openWidgetOn(allowedSite);
+        // recorded as it changes: the invented date is on screen only between its token and the done event
+        page.evaluate("() => { window.heraldShown = []; const root = document.querySelector('herald-widget').shadowRoot;"
+                + " new MutationObserver(() => root.querySelectorAll('.answer-text').forEach(a => window.heraldShown.push(a.textContent)))"
+                + ".observe(root, { subtree: true, childList: true, characterData: true }); }");
 
         ask("When does Putin visit Vietnam?");
         Locator answer = page.locator(".msg.bot .answer-text").last();
-        assertThat(answer).containsText("July 4-5", PATIENTLY);
+        assertThat(page.locator(".mode-label")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
         assertThat(page.locator(".send")).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(15_000));
+        assertTrue((Boolean) page.evaluate("() => window.heraldShown.some(t => t.includes('July 4-5'))"),
+                "the invented date was on screen while it streamed");
         assertThat(answer).not().containsText("July 4-5");
         assertThat(answer).containsText("June 19-20");
         assertThat(page.locator(".mode-label")).hasText("Quoted from the articles · the AI answer did not match them");
