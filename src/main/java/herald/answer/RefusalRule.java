@@ -206,6 +206,30 @@ enum RefusalRule {
             }
             return !values.isEmpty();
         }
+    },
+
+    /**
+     * "When did Kim Jong Un leave Russia?" is not answered by the day he met Putin there: a date answers the event
+     * the question names, so the quoted sentence must name that event too, by the verb, its noun or a close
+     * synonym ("leave", "left", "departure").
+     */
+    EVENT_FOR_WHEN {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            Matcher m = WHEN_DID_EVENT.matcher(e.question().strip());
+            if (!m.find()) {
+                return false;
+            }
+            String verb = m.group(1);
+            Set<String> event = new HashSet<>(e.terms().apply(verb));
+            for (List<String> same : SAME_EVENT) {
+                if (same.contains(verb)) {
+                    same.forEach(word -> event.addAll(e.terms().apply(word)));
+                }
+            }
+            event.removeAll(e.framing());
+            return !event.isEmpty() && java.util.Collections.disjoint(event, e.terms().apply(e.sentence()));
+        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -244,6 +268,23 @@ enum RefusalRule {
     private static final Pattern OFFICE = Pattern.compile("(?i)\\b(minister|president|spokes(man|woman|person)|official|ambassador|"
             + "secretary|chairman|chairwoman|leader|embassy|deputy|envoy|aide|governor|mayor|king|queen|general)s?\\b");
     private static final Pattern FUTURE_ONLY = Pattern.compile("(?i)\\b(will|next|upcoming|going to)\\b");
+
+    /**
+     * "When did Kim Jong Un leave …", "When did Russia and Vietnam become …": the verb after the names doing it.
+     * A possessive ("When did Putin's term begin?") names a thing, not a doer, and is left alone.
+     */
+    private static final Pattern WHEN_DID_EVENT = Pattern.compile("^(?:[Aa]nd )?[Ww]hen (?:did|does|do|will|would|has|have|had) "
+            + "(?:the )?[A-Z][\\p{L}.-]*(?: (?:and )?[A-Z][\\p{L}.-]*)* "
+            + "(?:(?:last|first|next|finally|officially|recently|again|ever|also|actually|eventually) )?([a-z]+)\\b");
+    /** Words news prose uses for the same event: a quote saying "travel" or "trip" names the visit asked about. */
+    private static final List<List<String>> SAME_EVENT = List.of(
+            List.of("visit", "travel", "trip", "tour", "go", "come"),
+            List.of("arrive", "arrival", "land", "reach"),
+            List.of("leave", "depart", "departure"),
+            List.of("begin", "start"),
+            List.of("end", "finish", "conclude", "complete"),
+            List.of("meet", "meeting", "talk", "talks"),
+            List.of("become", "elected", "appointed", "sworn", "named"));
 
     abstract boolean refuses(QuoteEvidence evidence);
 

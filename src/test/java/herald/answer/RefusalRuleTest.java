@@ -191,6 +191,23 @@ class RefusalRuleTest {
     }
 
     @Test
+    void eventForWhenWantsTheAskedEventNotAnotherOnesDate() {
+        String met = "Kim Jong Un held talks with Putin on Wednesday at the Vostochny Cosmodrome.";
+        assertTrue(RefusalRule.EVENT_FOR_WHEN.refuses(evidence("When did Kim Jong Un leave Russia?", met)));
+        assertFalse(RefusalRule.EVENT_FOR_WHEN.refuses(evidence("When did Kim Jong Un meet Putin?", met)));
+        // the event's noun or a close synonym names it too
+        assertFalse(RefusalRule.EVENT_FOR_WHEN.refuses(evidence("When did Kim Jong Un leave Russia?",
+                "Kim Jong Un's departure from Russia on Sunday ended a six-day trip.")));
+        assertFalse(RefusalRule.EVENT_FOR_WHEN.refuses(evidence("When does Putin visit Vietnam?",
+                "Putin will travel to Vietnam on June 19-20, according to the Kremlin.")));
+        assertTrue(RefusalRule.EVENT_FOR_WHEN.refuses(evidence("When did To Lam become Vietnam's president?",
+                "Putin is expected to meet Vietnam's new president, To Lam, on Wednesday.")));
+        // a possessive names a thing rather than a doer: left to the other rules
+        assertFalse(RefusalRule.EVENT_FOR_WHEN.refuses(evidence("When did Putin's current term begin?",
+                "Putin, who was sworn in just over a month ago, will visit Hanoi on Wednesday.")));
+    }
+
+    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
