@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 final class QuotedClauses {
 
-    /** A capitalised word that does not start a sentence: a name wherever it stands. */
-    private static final Pattern MID_SENTENCE_NAME = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
+    /**
+     * A capitalised word that does not start a sentence, nor a line (a title's next line starts its text): a name
+     * wherever it stands.
+     */
+    private static final Pattern MID_SENTENCE_NAME = Pattern.compile("(?<=[^.?!\\s][ \\t]{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
     private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september"
             + "|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
     /** Words that open a clause of their own: what follows is said of the name before them. */
