@@ -230,6 +230,32 @@ enum RefusalRule {
             event.removeAll(e.framing());
             return !event.isEmpty() && java.util.Collections.disjoint(event, e.terms().apply(e.sentence()));
         }
+    },
+
+    /**
+     * "Where will the plant be built?" is not answered by a sentence saying only that the plant is much discussed: a
+     * place is a name the question does not already hold ("Astana", "Russia's Far East") or a place phrase about
+     * something it does not name ("at the airport", "near the border").
+     */
+    PLACE_FOR_WHERE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            if (!WHERE.matcher(e.question().strip()).find()) {
+                return false;
+            }
+            Set<String> asked = e.terms().apply(e.standalone());
+            if (!asked.containsAll(e.clauses().allNames())) {
+                return false;
+            }
+            Matcher place = PLACE_PHRASE.matcher(e.sentence());
+            while (place.find()) {
+                Set<String> where = e.terms().apply(place.group(1));
+                if (!where.isEmpty() && !asked.containsAll(where) && !AnswerType.holdsExactDate(place.group(1))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -285,6 +311,11 @@ enum RefusalRule {
             List.of("end", "finish", "conclude", "complete"),
             List.of("meet", "meeting", "talk", "talks"),
             List.of("become", "elected", "appointed", "sworn", "named"));
+
+    private static final Pattern WHERE = Pattern.compile("(?i)^(and )?where\\b");
+    /** A preposition of place and the one or two words after it: "at the airport", "near the Chinese border". */
+    private static final Pattern PLACE_PHRASE = Pattern.compile("(?i)\\b(?:in|at|near|outside|inside|to|from|on|off|across|along|"
+            + "beside|between|into|within)\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)");
 
     abstract boolean refuses(QuoteEvidence evidence);
 

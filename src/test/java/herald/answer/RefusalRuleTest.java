@@ -208,6 +208,22 @@ class RefusalRuleTest {
     }
 
     @Test
+    void placeForWhereWantsAPlaceTheQuestionDoesNotAlreadyName() {
+        String topic = "One closely watched topic is Kazakhstan's first nuclear power plant.";
+        // "One" after the title's line break starts the text: it is no name
+        assertTrue(RefusalRule.PLACE_FOR_WHERE.refuses(evidence("Where will Kazakhstan's first nuclear power plant be built?",
+                topic, "Putin to Visit Kazakhstan\n" + topic, JUNE_17)));
+        assertFalse(RefusalRule.PLACE_FOR_WHERE.refuses(evidence("Where will Kazakhstan's first nuclear power plant be built?",
+                "Kazakhstan's first nuclear power plant will be built near Lake Balkhash.")));
+        // a place need not be a name
+        assertFalse(RefusalRule.PLACE_FOR_WHERE.refuses(evidence("Where did Kim Jong Un greet Putin?",
+                "Kim Jong Un greeted Putin at the airport shortly before dawn.")));
+        // a day is no place
+        assertTrue(RefusalRule.PLACE_FOR_WHERE.refuses(evidence("Where did Kim Jong Un greet Putin?",
+                "Kim Jong Un greeted Putin on Wednesday.")));
+    }
+
+    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
