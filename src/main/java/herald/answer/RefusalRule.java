@@ -256,6 +256,37 @@ enum RefusalRule {
             }
             return true;
         }
+    },
+
+    /**
+     * "Which country is the second-largest investor?" is not answered by "Japan is the third-largest investor": when
+     * the quote ranks the same thing with another ordinal and never with the asked one, it answers another question.
+     * Yes/no questions are left alone ("Was this his first trip?" is answered by "his fifth visit").
+     */
+    ORDINAL_AS_ASKED {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            if (!WH_QUESTION.matcher(e.question().strip()).find()) {
+                return false;
+            }
+            Matcher asked = ORDINAL.matcher(e.question());
+            while (asked.find()) {
+                Set<String> ranked = e.terms().apply(asked.group(2));
+                boolean same = false;
+                boolean other = false;
+                Matcher quoted = ORDINAL.matcher(e.sentence());
+                while (quoted.find()) {
+                    if (!ranked.isEmpty() && ranked.equals(e.terms().apply(quoted.group(2)))) {
+                        same |= quoted.group(1).equalsIgnoreCase(asked.group(1));
+                        other |= !quoted.group(1).equalsIgnoreCase(asked.group(1));
+                    }
+                }
+                if (other && !same) {
+                    return true;
+                }
+            }
+            return false;
+        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -316,6 +347,11 @@ enum RefusalRule {
     /** A preposition of place and the one or two words after it: "at the airport", "near the Chinese border". */
     private static final Pattern PLACE_PHRASE = Pattern.compile("(?i)\\b(?:in|at|near|outside|inside|to|from|on|off|across|along|"
             + "beside|between|into|within)\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)");
+
+    private static final Pattern WH_QUESTION = Pattern.compile("(?i)^(and )?(what|which|who|whom|whose|when|where|how|in|at|on|for|from|to|of)\\b");
+    /** An ordinal and the word it ranks: "second-largest", "third largest", "first trip", "5th visit". */
+    private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            + "\\d+(?:st|nd|rd|th))[- ]([\\p{L}]+)");
 
     abstract boolean refuses(QuoteEvidence evidence);
 

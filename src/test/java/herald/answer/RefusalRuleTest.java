@@ -224,6 +224,18 @@ class RefusalRuleTest {
     }
 
     @Test
+    void ordinalAsAskedRefusesTheSameRankingWithAnotherPlace() {
+        String third = "Japan is the third-largest foreign investor in Vietnam.";
+        assertTrue(RefusalRule.ORDINAL_AS_ASKED.refuses(evidence("Which country is the second-largest foreign investor in Vietnam?", third)));
+        assertFalse(RefusalRule.ORDINAL_AS_ASKED.refuses(evidence("Which country is the third-largest foreign investor in Vietnam?", third)));
+        assertFalse(RefusalRule.ORDINAL_AS_ASKED.refuses(evidence("Which country is the second-largest foreign investor in Vietnam?",
+                "Japan is the third-largest foreign investor in Vietnam, after South Korea and Singapore, the second largest.")));
+        // a yes/no question is answered by another ordinal
+        assertFalse(RefusalRule.ORDINAL_AS_ASKED.refuses(evidence("Was this his first trip to Vietnam?",
+                "It is Putin's fifth trip to Vietnam.")));
+    }
+
+    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
