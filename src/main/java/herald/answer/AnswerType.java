@@ -127,6 +127,11 @@ enum AnswerType {
         return EXACT_DATE.matcher(sentence).find() || TIME_OF_DAY.matcher(sentence).find();
     }
 
+    /** Whether the sentence gives an explanation: a causal word ("because", "citing") or someone's own words quoted. */
+    static boolean givesReason(String sentence) {
+        return REASON_WORDS.matcher(sentence).find() || REPORTED_SPEECH.matcher(sentence).find();
+    }
+
     /** Where in the sentence (character offsets) each date a "when" question can be answered with, or time of day, starts. */
     static List<Integer> exactDateStarts(String sentence) {
         List<Integer> starts = new java.util.ArrayList<>();

@@ -287,6 +287,19 @@ enum RefusalRule {
             }
             return false;
         }
+    },
+
+    /**
+     * "Why did Vietnam skip the peace summit?" is not answered by a sentence saying only that it did: an explanation
+     * has a causal word ("because", "due to", "amid concerns"), a motive ("to avoid", "aimed at") or someone's words
+     * ("said", a quotation).
+     */
+    REASON_FOR_WHY {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            return e.type() == AnswerType.REASON && !AnswerType.givesReason(e.sentence())
+                    && !SPEECH.matcher(e.sentence()).find() && !MOTIVE.matcher(e.sentence()).find();
+        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -352,6 +365,11 @@ enum RefusalRule {
     /** An ordinal and the word it ranks: "second-largest", "third largest", "first trip", "5th visit". */
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
             + "\\d+(?:st|nd|rd|th))[- ]([\\p{L}]+)");
+
+    /** Words that give a motive or a cause besides the plain causal ones. */
+    private static final Pattern MOTIVE = Pattern.compile("(?i)\\b(amid|over (concerns?|fears?|worries)|concern(s|ed)?|fears?|"
+            + "worr(y|ies|ied)|so that|to (avoid|protect|show|signal|keep|prevent|secure|ensure)|aim(s|ed)? (at|to)|reasons?|"
+            + "sought to|seeking to|seeks to|wants? to|wanted to|hopes? to|hoped to|in response to|in return for|after being|since)\\b");
 
     abstract boolean refuses(QuoteEvidence evidence);
 

@@ -236,6 +236,18 @@ class RefusalRuleTest {
     }
 
     @Test
+    void reasonForWhyWantsAnExplanationNotTheFactAgain() {
+        assertTrue(RefusalRule.REASON_FOR_WHY.refuses(evidence("Why did Vietnam skip the peace summit?",
+                "Vietnam skipped the peace summit in Switzerland and sent a deputy minister to Russia instead.")));
+        assertFalse(RefusalRule.REASON_FOR_WHY.refuses(evidence("Why did Vietnam skip the peace summit?",
+                "Vietnam skipped the peace summit because it did not want to take sides.")));
+        assertFalse(RefusalRule.REASON_FOR_WHY.refuses(evidence("Why did the United States object to the visit?",
+                "\"No country should give Putin a platform to promote his war of aggression,\" the US embassy said.")));
+        assertFalse(RefusalRule.REASON_FOR_WHY.refuses(evidence("Why did Vietnam skip the peace summit?",
+                "Vietnam skipped the peace summit amid concerns about its ties with Moscow.")));
+    }
+
+    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
