@@ -57,23 +57,21 @@ class HeraldQuestionSetTest {
 
     @Test
     void staysAboveQualityFloorsOnHeraldQuestionSet() {
-        Evaluator.Report whole = new Evaluator(answerer::ask).run(LabelledQuestion.load("eval/herald-questions.jsonl"));
-        LOG.info("\n" + whole.format());
-        // floors a little under the figures measured when the gate was set (docs/quality.md), on the set as it
-        // was then (h1-h161): a drop fails CI. The third batch (h162-h201) gets its floors once it has been measured.
-        Evaluator.Report report = new Evaluator.Report(whole.outcomes().stream()
-                .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) <= 161).toList());
+        Evaluator.Report report = new Evaluator(answerer::ask).run(LabelledQuestion.load("eval/herald-questions.jsonl"));
+        LOG.info("\n" + report.format());
+        // floors within one question under the figures measured on the whole set (h1-h201) when the gate was set
+        // (docs/quality.md): a drop fails CI
         assertTrue(report.recallAt(5) >= 0.94, "recall@5 " + report.recallAt(5));
-        assertTrue(report.answerAccuracy() >= 0.67, "answer accuracy " + report.answerAccuracy());
-        assertTrue(report.refusalAccuracy() >= 0.74, "refusal accuracy " + report.refusalAccuracy());
-        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.80,
+        assertTrue(report.answerAccuracy() >= 0.66, "answer accuracy " + report.answerAccuracy());
+        assertTrue(report.refusalAccuracy() >= 0.79, "refusal accuracy " + report.refusalAccuracy());
+        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.90,
                 "tuning-half refusal accuracy " + report.half(LabelledQuestion.Half.TUNING).refusalAccuracy());
         // the half the refusal rules were not tuned on: what a new question can expect
         Evaluator.Report heldOut = report.half(LabelledQuestion.Half.HELD_OUT);
-        assertTrue(heldOut.answerAccuracy() >= 0.65, "held-out answer accuracy " + heldOut.answerAccuracy());
+        assertTrue(heldOut.answerAccuracy() >= 0.63, "held-out answer accuracy " + heldOut.answerAccuracy());
         assertTrue(heldOut.refusalAccuracy() >= 0.67, "held-out refusal accuracy " + heldOut.refusalAccuracy());
-        // the set's first 121 questions, comparable with the figures before the 40 harder near misses h122-h161
-        Evaluator.Report first = new Evaluator.Report(whole.outcomes().stream()
+        // the set's first 121 questions, comparable with the figures before the near misses h122-h201
+        Evaluator.Report first = new Evaluator.Report(report.outcomes().stream()
                 .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) <= FIRST_SET_SIZE).toList());
         assertTrue(first.refusalAccuracy() >= 0.85, "refusal accuracy on h1-h121 " + first.refusalAccuracy());
         assertTrue(first.half(LabelledQuestion.Half.HELD_OUT).refusalAccuracy() >= 0.72,
