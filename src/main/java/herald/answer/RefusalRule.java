@@ -300,6 +300,30 @@ enum RefusalRule {
             return e.type() == AnswerType.REASON && !AnswerType.givesReason(e.sentence())
                     && !SPEECH.matcher(e.sentence()).find() && !MOTIVE.matcher(e.sentence()).find();
         }
+    },
+
+    /**
+     * "How much aviation fuel will Russia supply?" is not answered by "90 percent of its fuel imports": an amount
+     * answers "how much X" only in a sentence that names all of X, not the broader thing. (Not for "how many":
+     * "how many planes" is rightly answered by "50 Boeing jets".)
+     */
+    MEASURED_THING_IN_SENTENCE {
+        @Override
+        boolean refuses(QuoteEvidence e) {
+            Matcher m = HOW_MUCH_THING.matcher(e.question().strip());
+            if (!m.find()) {
+                return false;
+            }
+            Set<String> thing = new HashSet<>();
+            for (String word : m.group(1).split("\\s+")) {
+                if (PHRASE_END.contains(word.toLowerCase(Locale.ROOT))) {
+                    break;
+                }
+                thing.addAll(e.terms().apply(word));
+            }
+            thing.removeAll(e.framing());
+            return !thing.isEmpty() && !e.terms().apply(e.sentence()).containsAll(thing);
+        }
     };
 
     /** Below this share of the question's focus words in the quoted passage, the passage is about something else. */
@@ -370,6 +394,9 @@ enum RefusalRule {
     private static final Pattern MOTIVE = Pattern.compile("(?i)\\b(amid|over (concerns?|fears?|worries)|concern(s|ed)?|fears?|"
             + "worr(y|ies|ied)|so that|to (avoid|protect|show|signal|keep|prevent|secure|ensure)|aim(s|ed)? (at|to)|reasons?|"
             + "sought to|seeking to|seeks to|wants? to|wanted to|hopes? to|hoped to|in response to|in return for|after being|since)\\b");
+
+    /** "How much aviation fuel will …": the measured thing, before the verb; "How much did …" names none. */
+    private static final Pattern HOW_MUCH_THING = Pattern.compile("(?i)^(?:and )?how much ((?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\\b)[\\p{L}-]+(?: [\\p{L}-]+)*)");
 
     abstract boolean refuses(QuoteEvidence evidence);
 

@@ -248,6 +248,20 @@ class RefusalRuleTest {
     }
 
     @Test
+    void measuredThingInSentenceWantsAllOfWhatIsMeasured() {
+        assertTrue(RefusalRule.MEASURED_THING_IN_SENTENCE.refuses(evidence("How much aviation fuel will Russia supply to Mongolia?",
+                "Mongolia depends on Russia for more than 90 percent of its fuel imports.")));
+        assertFalse(RefusalRule.MEASURED_THING_IN_SENTENCE.refuses(evidence("How much aviation fuel will Russia supply to Mongolia?",
+                "Russia will supply 50,000 tonnes of aviation fuel to Mongolia.")));
+        assertFalse(RefusalRule.MEASURED_THING_IN_SENTENCE.refuses(evidence(
+                "How much foreign direct investment was disbursed in Vietnam in the first half of 2024?",
+                "Disbursed foreign direct investment reached $10.84 billion in the first half, up 8.2 percent.")));
+        // "how much did …" names no thing: left to the amount rule
+        assertFalse(RefusalRule.MEASURED_THING_IN_SENTENCE.refuses(evidence("How much did Japan pledge for coast guard equipment?",
+                "Japan also pledged 4 billion yen for the coast guard.")));
+    }
+
+    @Test
     void aRealAnswerPassesEveryRule() {
         QuoteEvidence answer = evidence("When does Putin visit Vietnam?",
                 "Following his visit to North Korea, Putin will travel to Vietnam on June 19-20, according to the Kremlin.",
