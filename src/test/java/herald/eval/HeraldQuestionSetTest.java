@@ -37,6 +37,8 @@ class HeraldQuestionSetTest {
 
     /** Questions h1-h121: the set before the near misses added with the last refusal rules. */
     private static final int FIRST_SET_SIZE = 121;
+    /** The first question of the third batch (h162-h201), written blind to the refusal rules. */
+    private static final int THIRD_BATCH_FIRST = 162;
 
     private final ArticleIngestor ingestor;
     private final QuestionAnswerer answerer;
@@ -63,13 +65,18 @@ class HeraldQuestionSetTest {
         // (docs/quality.md): a drop fails CI
         assertTrue(report.recallAt(5) >= 0.94, "recall@5 " + report.recallAt(5));
         assertTrue(report.answerAccuracy() >= 0.66, "answer accuracy " + report.answerAccuracy());
-        assertTrue(report.refusalAccuracy() >= 0.79, "refusal accuracy " + report.refusalAccuracy());
-        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.90,
+        assertTrue(report.refusalAccuracy() >= 0.80, "refusal accuracy " + report.refusalAccuracy());
+        assertTrue(report.half(LabelledQuestion.Half.TUNING).refusalAccuracy() >= 0.92,
                 "tuning-half refusal accuracy " + report.half(LabelledQuestion.Half.TUNING).refusalAccuracy());
         // the half the refusal rules were not tuned on: what a new question can expect
         Evaluator.Report heldOut = report.half(LabelledQuestion.Half.HELD_OUT);
         assertTrue(heldOut.answerAccuracy() >= 0.63, "held-out answer accuracy " + heldOut.answerAccuracy());
         assertTrue(heldOut.refusalAccuracy() >= 0.67, "held-out refusal accuracy " + heldOut.refusalAccuracy());
+        // the third batch's held-out questions: the only ones no one had seen a result of when the rules were set
+        Evaluator.Report thirdBatchHeldOut = new Evaluator.Report(heldOut.outcomes().stream()
+                .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) >= THIRD_BATCH_FIRST).toList());
+        assertTrue(thirdBatchHeldOut.refusalAccuracy() >= 0.73,
+                "held-out refusal accuracy on h162-h201 " + thirdBatchHeldOut.refusalAccuracy());
         // the set's first 121 questions, comparable with the figures before the near misses h122-h201
         Evaluator.Report first = new Evaluator.Report(report.outcomes().stream()
                 .filter(o -> Integer.parseInt(o.question().id().replaceAll("\\D", "")) <= FIRST_SET_SIZE).toList());
