@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,15 +32,15 @@ public class AnswerReuse {
      * Words that carry no subject of their own; what is left (names, verbs, numbers, "not", "first", and the
      * question word: "when" and "why" want different answers) decides whether two questions ask the same.
      */
-    private static final Set<String> FILLER = Set.of(("a an and are as at be been by can could do does for from has have "
-            + "i in into is it its me of on or please tell the this that to with about going go goes gone let us you your")
+    private static final Set<String> FILLER = Set.of(("a an and as at be been by can could for from has have "
+            + "i in into it its me of on or please tell the this that to with about go goes gone let us you your")
             .split(" "));
     /** Tense changes the answer ("does" and "did" ask about different visits): each word stands for its tense. */
-    private static final java.util.Map<String, String> TENSE = java.util.Map.ofEntries(
-            java.util.Map.entry("did", "~past"), java.util.Map.entry("was", "~past"), java.util.Map.entry("were", "~past"),
-            java.util.Map.entry("had", "~past"), java.util.Map.entry("will", "~future"), java.util.Map.entry("shall", "~future"),
-            java.util.Map.entry("does", "~future"), java.util.Map.entry("do", "~future"), java.util.Map.entry("is", "~future"),
-            java.util.Map.entry("are", "~future"), java.util.Map.entry("going", "~future"));
+    private static final Map<String, String> TENSE = Map.ofEntries(
+            Map.entry("did", "~past"), Map.entry("was", "~past"), Map.entry("were", "~past"),
+            Map.entry("had", "~past"), Map.entry("will", "~future"), Map.entry("shall", "~future"),
+            Map.entry("does", "~future"), Map.entry("do", "~future"), Map.entry("is", "~future"),
+            Map.entry("are", "~future"), Map.entry("going", "~future"));
 
     private final AnswerCache cache;
     private final HybridRetriever retriever;

@@ -56,7 +56,7 @@ enum AnswerType {
             case DATE -> dateFit(sentence, questionTermPositions, published, asked);
             case NUMBER -> numberFit(sentence, questionTermPositions);
             case PERSON -> 0;
-            case REASON -> REASON_WORDS.matcher(sentence).find() || REPORTED_SPEECH.matcher(sentence).find() ? 0.15 : 0;
+            case REASON -> givesReason(sentence) ? 0.15 : 0;
             case ANY -> 0;
         };
     }

@@ -49,8 +49,4 @@ public class InMemoryAnswerCache implements AnswerCache {
     public synchronized void forgetArticle(String documentId) {
         entries.values().removeIf(e -> e.documentIds().contains(documentId));
     }
-
-    synchronized int size() {
-        return entries.size();
-    }
 }

@@ -9,7 +9,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Has the LLM answer from the retrieved passages: builds the prompt, waits for a slot in {@link LlmPool}
@@ -42,7 +41,6 @@ public class LlmAnswerer {
     Multi<AnswerEvent> answer(AskedQuestion asked) {
         PromptBuilder.Prompt prompt = prompts.build(asked.question(), asked.retrieved(), asked.history());
         List<Source> sources = prompt.sources();
-        AtomicBoolean anyToken = new AtomicBoolean();
         StringBuilder text = new StringBuilder();
 
         Multi<AnswerEvent> generated = llm.generate(prompt.system(), prompt.user()).onItem().transform(event -> {
@@ -50,7 +48,6 @@ public class LlmAnswerer {
                 return new AnswerEvent.Queued(queued.position(), queued.estimatedWait().toSeconds());
             }
             String token = ((LlmEvent.Token) event).text();
-            anyToken.set(true);
             text.append(token);
             return new AnswerEvent.Token(token);
         });
@@ -64,14 +61,14 @@ public class LlmAnswerer {
             Answer answer = Answer.of(checked.text(), asked.conversationId(), AnswerMode.LLM, null, sources);
             reuse.remember(asked.standalone(), asked.retrieved(), answer);
             return Multi.createFrom().item(new AnswerEvent.Done(answer));
-        });
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // it embeds and may write to Solr: not on the stream's event loop
 
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(new AnswerEvent.Sources(sources)), generated, done)
                 .onFailure().recoverWithMulti(failure -> {
                     if (!settings.fallbackToRetrievalOnly()) {
                         return Multi.createFrom().failure(new QuestionAnswerer.LlmUnavailableException(failure));
                     }
-                    if (anyToken.get()) {
+                    if (!text.isEmpty()) {
                         // the reader already has part of the LLM's answer: finish it honestly rather than swap it
                         return Multi.createFrom().item(new AnswerEvent.Done(Answer.of(
                                 text.toString().strip() + " … (the answer was cut off: the language model stopped responding)",

@@ -1,6 +1,7 @@
 package herald.answer;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ record QuoteEvidence(String question, String standalone, String sentence, String
     /** A capitalised word that does not start the question: a name. */
     private static final Pattern NAME = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
     /** Capitalised but not names: a date is asked about, not looked for in the passage. */
-    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september"
+    static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september"
             + "|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
     private static final Pattern LAST_YEAR = Pattern.compile("(?i)\\blast year\\b");
@@ -50,15 +51,7 @@ record QuoteEvidence(String question, String standalone, String sentence, String
 
     /** Terms of the names in the question and its conversation ("To Lam", "Hanoi"). */
     Set<String> nameTerms() {
-        Set<String> names = new HashSet<>();
-        Matcher m = NAME.matcher(standalone.strip());
-        while (m.find()) {
-            if (!CALENDAR_WORD.matcher(m.group(1)).matches()) {
-                names.addAll(terms.apply(countryOf(m.group(1))));
-            }
-        }
-        names.removeAll(framing);
-        return names;
+        return nameTermsOf(standalone);
     }
 
     /** Share of the question's names that the quoted passages hold, a people's name counting as its country's. */
@@ -68,14 +61,27 @@ record QuoteEvidence(String question, String standalone, String sentence, String
 
     /** Terms of the names the question itself holds, not its conversation's ("Kazakhstan" of "Kazakhstan's prime minister"). */
     Set<String> askedNameTerms() {
+        return nameTermsOf(question);
+    }
+
+    private Set<String> nameTermsOf(String text) {
         Set<String> names = new HashSet<>();
-        Matcher m = NAME.matcher(question.strip());
-        while (m.find()) {
-            if (!CALENDAR_WORD.matcher(m.group(1)).matches()) {
-                names.addAll(terms.apply(countryOf(m.group(1))));
-            }
+        for (String name : names(text)) {
+            names.addAll(terms.apply(countryOf(name)));
         }
         names.removeAll(framing);
+        return names;
+    }
+
+    /** The capitalised words past a sentence's first that are not months or weekdays. */
+    private static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = NAME.matcher(text.strip());
+        while (m.find()) {
+            if (!CALENDAR_WORD.matcher(m.group(1)).matches()) {
+                names.add(m.group(1));
+            }
+        }
         return names;
     }
 
@@ -107,13 +113,7 @@ record QuoteEvidence(String question, String standalone, String sentence, String
 
     /** Whether the quoted sentence names anyone or anything (a capitalised word past its first, not a month or weekday). */
     boolean sentenceHoldsNames() {
-        Matcher m = NAME.matcher(sentence.strip());
-        while (m.find()) {
-            if (!CALENDAR_WORD.matcher(m.group(1)).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return !names(sentence).isEmpty();
     }
 
     private double nameShare(Set<String> names, String text) {

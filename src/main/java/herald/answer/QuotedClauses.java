@@ -24,8 +24,6 @@ final class QuotedClauses {
      * wherever it stands.
      */
     private static final Pattern MID_SENTENCE_NAME = Pattern.compile("(?<=[^.?!\\s][ \\t]{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
-    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september"
-            + "|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
     /** Words that open a clause of their own: what follows is said of the name before them. */
     private static final Set<String> CLAUSE_OPENERS = Set.of("who", "whom", "whose", "which", "where", "while", "whereas",
             "but", "although", "though");
@@ -149,7 +147,7 @@ final class QuotedClauses {
     private boolean isName(int i, Set<String> midSentence) {
         String word = words[i];
         String bare = bare(word);
-        if (bare.length() < 2 || !Character.isUpperCase(bare.charAt(0)) || CALENDAR_WORD.matcher(bare).matches()) {
+        if (bare.length() < 2 || !Character.isUpperCase(bare.charAt(0)) || QuoteEvidence.CALENDAR_WORD.matcher(bare).matches()) {
             return false;
         }
         boolean startsSentence = i == 0 || words[i - 1].matches(".*[.?!][\"”’)]?") || !Character.isLetterOrDigit(word.charAt(0));

@@ -14,8 +14,4 @@ public record ArticleDraft(String title, String text, String source, LocalDate p
     public ArticleDraft(String title, String text, String source, LocalDate publishedAt) {
         this(title, text, source, publishedAt, null, null);
     }
-
-    public ArticleDraft withUrl(String url) {
-        return new ArticleDraft(title, text, source, publishedAt, url, updatedAt);
-    }
 }

@@ -112,7 +112,7 @@ public class ArticleIngestor {
         String hash = contentId(text);
         String url = draft.url() == null || draft.url().isBlank() ? null : ArticleUrl.normalize(draft.url());
         String id = url == null ? hash : urlId(url);
-        Optional<Ingested> settled = settled(id, hash, draft);
+        Optional<Ingested> settled = settled(index.find(id), hash, draft);
         if (settled.isPresent()) {
             return settled.get();
         }
@@ -130,11 +130,11 @@ public class ArticleIngestor {
         Article article;
         // serialized so two concurrent uploads of one text cannot both be stored
         synchronized (this) {
-            settled = settled(id, hash, draft);
+            Optional<Article> previous = index.find(id);
+            settled = settled(previous, hash, draft);
             if (settled.isPresent()) {
                 return settled.get();
             }
-            Optional<Article> previous = index.find(id);
             Instant updatedAt = previous.isEmpty() ? draft.updatedAt()
                     : draft.updatedAt() != null ? draft.updatedAt() : clock.instant();
             article = new Article(id, title, text, source,
@@ -160,8 +160,7 @@ public class ArticleIngestor {
     }
 
     /** The answer when nothing needs storing: this version is held, or the same text is held elsewhere. */
-    private Optional<Ingested> settled(String id, String hash, ArticleDraft draft) {
-        Optional<Article> held = index.find(id);
+    private Optional<Ingested> settled(Optional<Article> held, String hash, ArticleDraft draft) {
         if (held.isPresent()) {
             Article a = held.get();
             boolean newerDate = draft.updatedAt() != null && (a.updatedAt() == null || draft.updatedAt().isAfter(a.updatedAt()));

@@ -115,7 +115,11 @@ public class LlmPool {
 
     /** Whether some endpoint is not skipped by its breaker (it may be busy). */
     public synchronized boolean available() {
-        Instant now = clock.instant();
+        return anyUsable(clock.instant());
+    }
+
+    /** Whether some endpoint is not skipped by its breaker; called holding this pool's lock. */
+    private boolean anyUsable(Instant now) {
         return endpoints.stream().anyMatch(e -> e.usable(now));
     }
 
@@ -170,7 +174,7 @@ public class LlmPool {
         synchronized (this) {
             Instant now = clock.instant();
             OllamaEndpoint free = queue.isEmpty() ? leastBusy(now) : null;
-            if (endpoints.stream().noneMatch(e -> e.usable(now))) {
+            if (!anyUsable(now)) {
                 after.add(() -> end(g, new LlmDownException("every Ollama endpoint failed recently")));
             } else if (free != null) {
                 after.add(start(g, free));
@@ -274,8 +278,8 @@ public class LlmPool {
             release(g);
             LOG.warnf("Ollama at %s failed (%s); skipping it for %d s", failedEndpoint.url(), failure.toString(),
                     settings.retryAfter().toSeconds());
-            boolean anyUsable = endpoints.stream().anyMatch(e -> e.usable(now));
-            failsNow = g.wroteToken || g.attempts >= endpoints.size() || !anyUsable;
+            boolean noneUsable = !anyUsable(now);
+            failsNow = g.wroteToken || g.attempts >= endpoints.size() || noneUsable;
             if (failsNow) {
                 g.over.set(true);
             } else {
@@ -284,7 +288,7 @@ public class LlmPool {
                 queue.addFirst(g);
                 g.timer = timers.schedule(() -> waitedTooLong(g), settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (!anyUsable) {
+            if (noneUsable) {
                 // nothing will free up before retry-after: the waiting are told now, not at the end of their budget
                 for (Generation waiting : queue) {
                     waiting.cancelTimer();
@@ -391,10 +395,7 @@ public class LlmPool {
         PriorityQueue<Double> freeAt = new PriorityQueue<>();
         long nowNanos = System.nanoTime();
         for (OllamaEndpoint e : endpoints) {
-            if (!e.usable(now)) {
-                continue;
-            }
-            int capacity = e.capacity(now);
+            int capacity = e.capacity(now); // 0 for an endpoint its breaker skips
             for (int i = 0; i < capacity; i++) {
                 freeAt.add(0.0);
             }

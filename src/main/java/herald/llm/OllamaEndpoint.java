@@ -60,7 +60,7 @@ final class OllamaEndpoint {
 
     /** Generations it can start now: none while skipped, one probe after that, else its free slots. */
     int capacity(Instant now) {
-        if (now.isBefore(skippedUntil)) {
+        if (!usable(now)) {
             return 0;
         }
         return probing ? (busy == 0 ? 1 : 0) : slots - busy;

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Finds the passages that answer a question by fusing a BM25 ranking (exact names, dates, numbers)
@@ -159,8 +160,8 @@ public class HybridRetriever implements ContentRetriever {
             return ranked;
         }
         double best = ranked.get(0).score();
-        List<RetrievedPassage> relevant = ranked.stream()
-                .filter(r -> r.score() >= RELEVANT_SHARE * best && r.passage().publishedAt() != null).toList();
+        Predicate<RetrievedPassage> isRelevant = r -> r.score() >= RELEVANT_SHARE * best && r.passage().publishedAt() != null;
+        List<RetrievedPassage> relevant = ranked.stream().filter(isRelevant).toList();
         long oldest = relevant.stream().mapToLong(r -> r.passage().publishedAt().toEpochDay()).min().orElse(0);
         long newest = relevant.stream().mapToLong(r -> r.passage().publishedAt().toEpochDay()).max().orElse(0);
         if (newest == oldest) {
@@ -168,7 +169,7 @@ public class HybridRetriever implements ContentRetriever {
         }
         List<RetrievedPassage> boosted = new ArrayList<>();
         for (RetrievedPassage r : ranked) {
-            double gain = relevant.contains(r)
+            double gain = isRelevant.test(r)
                     ? RECENCY_WEIGHT * best * (r.passage().publishedAt().toEpochDay() - oldest) / (double) (newest - oldest) : 0;
             boosted.add(new RetrievedPassage(r.passage(), r.score() + gain, r.cosine()));
         }

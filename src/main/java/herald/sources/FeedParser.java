@@ -29,13 +29,8 @@ import java.util.Locale;
  */
 public final class FeedParser {
 
-    /** What the source serves; a sitemap index lists further sitemaps rather than articles. */
-    public enum Format {
-        RSS_OR_ATOM, JSON_FEED, SITEMAP, SITEMAP_INDEX
-    }
-
     /** The parsed feed: items, or (for a sitemap index) the sitemaps it lists. */
-    public record Parsed(Format format, List<FeedItem> items, List<String> sitemaps) {
+    public record Parsed(List<FeedItem> items, List<String> sitemaps) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +92,7 @@ public final class FeedParser {
             items.add(new FeedItem(resolve(base, link), clean(entry.getTitle()), utc(entry.getPublishedDate()),
                     instant(entry.getUpdatedDate()), content.toString().strip(), blankToNull(entry.getAuthor())));
         }
-        return new Parsed(Format.RSS_OR_ATOM, items, List.of());
+        return new Parsed(items, List.of());
     }
 
     private static Parsed jsonFeed(byte[] body, URI base) {
@@ -136,7 +131,7 @@ public final class FeedParser {
             items.add(new FeedItem(resolve(base, url), clean(text(item, "title")), FeedDates.parseWithOffset(text(item, "date_published")),
                     FeedDates.parse(text(item, "date_modified")), content, author));
         }
-        return new Parsed(Format.JSON_FEED, items, List.of());
+        return new Parsed(items, List.of());
     }
 
     private static Parsed sitemap(byte[] body, URI base, boolean index) {
@@ -150,7 +145,7 @@ public final class FeedParser {
                     sitemaps.add(resolve(base, loc));
                 }
             }
-            return new Parsed(Format.SITEMAP_INDEX, List.of(), sitemaps);
+            return new Parsed(List.of(), sitemaps);
         }
         List<FeedItem> items = new ArrayList<>();
         for (Element url : xml.getElementsByTag("url")) {
@@ -163,7 +158,7 @@ public final class FeedParser {
             items.add(new FeedItem(resolve(base, loc), clean(childText(url, "news:title")), FeedDates.parseWithOffset(published),
                     FeedDates.parse(childText(url, "lastmod")), null, null));
         }
-        return new Parsed(Format.SITEMAP, items, List.of());
+        return new Parsed(items, List.of());
     }
 
     private static String rootElement(String head) {

@@ -53,15 +53,8 @@ public class SourceRegistry {
 
     /** Raised when a source with this URL is already registered. */
     public static class AlreadyRegistered extends RuntimeException {
-        private final String id;
-
         public AlreadyRegistered(String id, String url) {
             super("The source " + url + " is already registered as " + id);
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
         }
     }
 
@@ -153,9 +146,9 @@ public class SourceRegistry {
             }
             String id = "config-" + hash(uri.toString());
             listed.add(id);
-            FeedSource source = new FeedSource(id, uri.toString(), nameOr(name, uri), interval(every), true,
-                    store.find(id).map(r -> r.source().createdAt()).orElse(clock.instant()));
             Optional<SourceRecord> held = store.find(id);
+            FeedSource source = new FeedSource(id, uri.toString(), nameOr(name, uri), interval(every), true,
+                    held.map(r -> r.source().createdAt()).orElse(clock.instant()));
             store.save(held.map(r -> new SourceRecord(source, r.status(), r.feedValidators(), r.items()))
                     .orElse(new SourceRecord(source, SourceStatus.firstPollAt(clock.instant()), PoliteFetcher.Validators.NONE, Map.of())));
         }

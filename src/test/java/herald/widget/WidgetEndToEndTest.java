@@ -343,10 +343,7 @@ class WidgetEndToEndTest {
         // slow enough that the unchecked sentence is on screen for a while before the done event replaces it
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(500));
         openWidgetOn(allowedSite);
-        // every text the answer shows is recorded as it changes: polling for it could miss a short-lived one
-        page.evaluate("() => { window.heraldShown = []; const root = document.querySelector('herald-widget').shadowRoot;"
-                + " new MutationObserver(() => root.querySelectorAll('.answer-text').forEach(a => window.heraldShown.push(a.textContent)))"
-                + ".observe(root, { subtree: true, childList: true, characterData: true }); }");
+        recordEveryAnswerText();
 
         ask("When does Putin visit Vietnam?");
         Locator answer = page.locator(".msg.bot .answer-text").last();
@@ -366,10 +363,7 @@ class WidgetEndToEndTest {
         OLLAMA.answerCiting(VIETNAM_FACT, "Putin ", "visits ", "Vietnam ", "on ", "July ", "4-5 ", "[{n}].");
         OLLAMA.slow(Duration.ZERO, Duration.ofMillis(150));
         openWidgetOn(allowedSite);
-        // recorded as it changes: the invented date is on screen only between its token and the done event
-        page.evaluate("() => { window.heraldShown = []; const root = document.querySelector('herald-widget').shadowRoot;"
-                + " new MutationObserver(() => root.querySelectorAll('.answer-text').forEach(a => window.heraldShown.push(a.textContent)))"
-                + ".observe(root, { subtree: true, childList: true, characterData: true }); }");
+        recordEveryAnswerText(); // the invented date is on screen only between its token and the done event
 
         ask("When does Putin visit Vietnam?");
         Locator answer = page.locator(".msg.bot .answer-text").last();
@@ -460,6 +454,16 @@ class WidgetEndToEndTest {
         // the README's picture: the open widget over the demo news page
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-widget.png"))
                 .setClip(560, 110, 720, 690));
+    }
+
+    /**
+     * Records every text an answer shows, as it changes, in {@code window.heraldShown}: polling for a text
+     * could miss one that is on screen for a moment.
+     */
+    private void recordEveryAnswerText() {
+        page.evaluate("() => { window.heraldShown = []; const root = document.querySelector('herald-widget').shadowRoot;"
+                + " new MutationObserver(() => root.querySelectorAll('.answer-text').forEach(a => window.heraldShown.push(a.textContent)))"
+                + ".observe(root, { subtree: true, childList: true, characterData: true }); }");
     }
 
     private void openWidgetOn(HostSite site) {

@@ -97,11 +97,7 @@ public class SolrState {
         if (records.isEmpty()) {
             return;
         }
-        UpdateRequest request = new UpdateRequest();
-        for (SolrInputDocument record : records) {
-            record.setField("kind", kind);
-            request.add(record);
-        }
+        UpdateRequest request = adds(kind, records);
         request.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
         update(request);
     }
@@ -111,13 +107,19 @@ public class SolrState {
      * them visible within {@code millis}, so a burst of writes costs one commit, not one each.
      */
     public void addVisibleWithin(String kind, List<SolrInputDocument> records, int millis) {
+        UpdateRequest request = adds(kind, records);
+        request.setCommitWithin(millis);
+        update(request);
+    }
+
+    /** One request adding these records, each marked with its {@code kind}. */
+    private static UpdateRequest adds(String kind, List<SolrInputDocument> records) {
         UpdateRequest request = new UpdateRequest();
         for (SolrInputDocument record : records) {
             record.setField("kind", kind);
             request.add(record);
         }
-        request.setCommitWithin(millis);
-        update(request);
+        return request;
     }
 
     /** A document by id, through real-time get. */
@@ -200,9 +202,7 @@ public class SolrState {
         count.setRows(0);
         long found = search(kind, count).getNumFound();
         if (found > 0) {
-            UpdateRequest request = new UpdateRequest().deleteByQuery("kind:" + kind + " AND (" + query + ")");
-            request.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
-            update(request);
+            deleteAll(kind, query);
         }
         return found;
     }
