@@ -140,9 +140,9 @@ public class SourcePoller {
         Instant finished = clock.instant();
         SourceStatus previous = record.status();
         ItemCounts counts = poll.counts();
+        // the last error describes the last poll: a poll without errors (a 304 too) clears it
         SourceStatus status = new SourceStatus(started, finished.plus(source.pollEvery()), counts, previous.total().plus(counts),
-                poll.error != null ? poll.error : previous.lastError(),
-                poll.error != null ? finished : previous.lastErrorAt());
+                poll.error, poll.error != null ? finished : null);
         // a source deleted while it was polled stays deleted
         if (store.find(source.id()).isPresent()) {
             store.save(new SourceRecord(source, status, validators, items));

@@ -68,8 +68,7 @@ class FeedSourcesTest {
         assertEquals(2, status.getInt("total.failed"), "the redirect loop and the metadata address");
         assertNotNull(status.getString("lastPollAt"));
         assertNotNull(status.getString("nextPollAt"));
-        assertNotNull(status.getString("lastErrorAt"));
-        assertTrue(status.getString("lastError").contains("169.254.169.254"), status.getString("lastError"));
+        // the last error is checked in theSecondPollIsConditionalAndChangesNothing: that poll clears it
     }
 
     @Test
@@ -101,13 +100,33 @@ class FeedSourcesTest {
     void theSecondPollIsConditionalAndChangesNothing() {
         String id = polled("/rss.xml");
         int documents = given().get("/api/documents").then().extract().path("size()");
+        // this is the only test that polls the feed again: the first poll's last error still stands
+        JsonPath first = status(id);
+        assertNotNull(first.getString("lastErrorAt"));
+        assertTrue(first.getString("lastError").contains("169.254.169.254"), first.getString("lastError"));
         pollNow(id);
         site.server.verify(moreThanOrExactly(1), getRequestedFor(urlEqualTo("/rss.xml"))
                 .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"rss-1\""))
                 .withHeader("If-Modified-Since", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Mon, 17 Jun 2024 04:00:00 GMT")));
         JsonPath status = status(id);
         assertEquals(0, status.getInt("lastPoll.seen"), "a 304 has no items");
+        assertNull(status.getString("lastError"), "a poll without errors clears the last error");
         assertEquals(documents, (int) given().get("/api/documents").then().extract().path("size()"));
+    }
+
+    @Test
+    void aPollWithoutErrorsClearsTheLastError() {
+        String id = polled("/recovering.xml");
+        JsonPath failed = status(id);
+        assertTrue(failed.getString("lastError").contains("HTTP 503"), failed.getString("lastError"));
+        assertNotNull(failed.getString("lastErrorAt"));
+
+        pollNow(id);
+        JsonPath recovered = status(id);
+        assertEquals(1, recovered.getInt("lastPoll.added"));
+        assertNull(recovered.getString("lastError"), recovered.getString("lastError"));
+        assertNull(recovered.getString("lastErrorAt"));
+        assertEquals(1, documentsAt(site.base + "/news/back-online"));
     }
 
     @Test

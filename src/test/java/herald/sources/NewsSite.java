@@ -12,8 +12,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * A news site played by WireMock: RSS, Atom, JSON Feed, a Google News sitemap behind a sitemap index,
  * article pages with JSON-LD and page furniture, ETags and 304s, an article that changes, a malformed feed,
- * a 10 MB page, a redirect loop, a page robots.txt forbids, and a feed item pointing at the cloud metadata
- * address.
+ * a 10 MB page, a redirect loop, a page robots.txt forbids, a feed item pointing at the cloud metadata
+ * address, and a feed that fails once and then recovers.
  */
 final class NewsSite {
 
@@ -34,6 +34,7 @@ final class NewsSite {
         singleArticleFeed("/purge.xml", "/news/purge-me", "Night market moves",
                 "Da Lat's night market moved two streets east on Saturday to make room for a new square.");
         server.stubFor(get("/broken.xml").willReturn(xml("<rss version=\"2.0\"><channel><title>Broken</title><item><title>Half")));
+        recoveringFeed();
         return this;
     }
 
@@ -147,6 +148,14 @@ final class NewsSite {
         server.stubFor(get("/news/putin-hanoi").inScenario("live").whenScenarioStateIs("changed")
                 .willReturn(html(page("Putin in Hanoi", "2024-06-19T10:00:00Z", "2024-06-20T08:00:00Z", "/news/putin-hanoi",
                         "Putin arrived in Hanoi and met To Lam, signing eleven agreements.", "Officials prepared the airport."))));
+    }
+
+    /** A feed whose first fetch fails with a 503 and whose later fetches succeed. */
+    private void recoveringFeed() {
+        singleArticleFeed("/recovering.xml", "/news/back-online", "Ben Thanh market reopens",
+                "Ben Thanh market reopened on Tuesday after a month of roof repairs, the district said.");
+        server.stubFor(get("/recovering.xml").atPriority(1).inScenario("recovering").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
     }
 
     private void singleArticleFeed(String feedPath, String articlePath, String headline, String text) {
