@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -72,9 +73,13 @@ public final class ArticleReader {
         return new ArticleDraft(shortTitle(title), text, meta.get("source"), parseDate(meta.get("publishedat")));
     }
 
+    /** A page reduced to its article, and what was read from the whole page before it was reduced. */
+    public record Inspected<M>(ArticleDraft draft, M inspected) {
+    }
+
     /** Reduces a page to its article with no time limit: for local files the operator chose. */
     public static ArticleDraft fromHtml(String html) {
-        return fromHtml(html, ReductionDeadline.none());
+        return fromHtml(html, "", ReductionDeadline.none(), page -> null).draft();
     }
 
     /**
@@ -84,12 +89,25 @@ public final class ArticleReader {
      * @throws UnprocessableArticleException when the page takes longer than {@code maxTime}
      */
     public static ArticleDraft fromHtml(String html, Duration maxTime) {
-        return fromHtml(html, ReductionDeadline.after(maxTime));
+        return fromHtml(html, "", ReductionDeadline.after(maxTime), page -> null).draft();
     }
 
-    private static ArticleDraft fromHtml(String html, ReductionDeadline deadline) {
+    /**
+     * As {@link #fromHtml(String, Duration)}, and first hands the parsed page, whole (head and scripts included,
+     * relative links resolved against {@code pageUrl}), to {@code inspect}, under the same deadline: a caller that
+     * wants more of the page than its article reads it there rather than parsing the page a second time.
+     *
+     * @throws UnprocessableArticleException when the page takes longer than {@code maxTime}
+     */
+    public static <M> Inspected<M> fromHtml(String html, String pageUrl, Duration maxTime, Function<Document, M> inspect) {
+        return fromHtml(html, pageUrl, ReductionDeadline.after(maxTime), inspect);
+    }
+
+    private static <M> Inspected<M> fromHtml(String html, String pageUrl, ReductionDeadline deadline, Function<Document, M> inspect) {
         Document page = Parser.htmlParser().setMaxDepth(MAX_HTML_DEPTH)
-                .parseInput(deadline.guard(new StringReader(html)), "");
+                .parseInput(deadline.guard(new StringReader(html)), pageUrl);
+        deadline.check();
+        M inspected = inspect.apply(page);
         deadline.check();
         page.select(FURNITURE).remove();
         deadline.check();
@@ -110,7 +128,7 @@ public final class ArticleReader {
         } catch (IllegalArgumentException e) {
             date = null; // a page's own odd date format is no reason to refuse its article
         }
-        return new ArticleDraft(shortTitle(title.strip()), text, source, date);
+        return new Inspected<>(new ArticleDraft(shortTitle(title.strip()), text, source, date), inspected);
     }
 
     /**

@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +16,9 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Where articles from outside (uploads, feeds) are read and ingested: a few workers and a bounded queue,
@@ -56,11 +59,17 @@ public class IngestionPool {
     }
 
     /**
-     * Reads (on a worker) and ingests a page from outside, such as a feed's article page; {@code adjust}
-     * can set what the caller knows better than the page (its source, its date).
+     * Reads (on a worker) and ingests a page from outside, such as a feed's article page. {@code inspect} reads
+     * what the caller wants beyond the article from the page as parsed for the reduction (see
+     * {@link ArticleReader#fromHtml(String, String, Duration, Function)}), within the same time limit;
+     * {@code adjust} then sets what the caller knows better than the page (its source, its date).
      */
-    public Uni<ArticleIngestor.Ingested> ingestHtml(String html, UnaryOperator<ArticleDraft> adjust) {
-        return ingest(() -> adjust.apply(readHtml(html)));
+    public <M> Uni<ArticleIngestor.Ingested> ingestHtml(String html, URI pageUrl, Function<Document, M> inspect,
+                                                        BiFunction<ArticleDraft, M, ArticleDraft> adjust) {
+        return ingest(() -> {
+            ArticleReader.Inspected<M> page = ArticleReader.fromHtml(html, pageUrl.toString(), maxParseTime, inspect);
+            return adjust.apply(page.draft(), page.inspected());
+        });
     }
 
     /**

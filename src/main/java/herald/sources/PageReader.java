@@ -3,10 +3,8 @@ package herald.sources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import herald.ingest.ArticleDraft;
-import herald.ingest.ArticleReader;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,10 +37,10 @@ public final class PageReader {
 
     /**
      * The article of a page, its metadata completed from the feed item. {@code reduced} is the page as the
-     * common, bounded HTML path reduced it ({@code IngestionPool.readHtml}); only the metadata is read here.
+     * common, bounded HTML path reduced it, and {@code meta} what {@link #metadata} read from the same parse
+     * ({@code IngestionPool.ingestHtml}).
      */
-    public static ArticleDraft read(ArticleDraft reduced, String html, URI pageUrl, FeedItem item, String sourceName) {
-        PageMetadata meta = metadata(html, pageUrl);
+    public static ArticleDraft read(ArticleDraft reduced, PageMetadata meta, FeedItem item, String sourceName) {
         String title = first(meta.title(), item.title(), reduced.title());
         OffsetDateTime published = meta.published() != null ? meta.published() : item.publishedAt();
         LocalDate day = published != null ? published.toLocalDate() : reduced.publishedAt();
@@ -73,9 +71,11 @@ public final class PageReader {
         return item.content() != null && !item.content().isBlank();
     }
 
-    static PageMetadata metadata(String html, URI pageUrl) {
-        // the same depth bound as the article's reduction, so a page of unclosed elements stays linear to parse
-        Document page = Parser.htmlParser().setMaxDepth(ArticleReader.MAX_HTML_DEPTH).parseInput(html, pageUrl.toString());
+    /**
+     * What a page says about its article. {@code page} is the page as the bounded HTML path parsed it, whole
+     * and before its reduction, with {@code pageUrl} as its base: the page is not parsed again here.
+     */
+    static PageMetadata metadata(Document page, URI pageUrl) {
         JsonNode article = null;
         for (Element script : page.select("script[type=application/ld+json]")) {
             try {

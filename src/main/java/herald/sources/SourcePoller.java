@@ -213,13 +213,13 @@ public class SourcePoller {
 
     /**
      * Reduces the page on the ingestion pool, the bounded path every page from outside takes (a size, depth
-     * and time limit), and ingests it; a page without article text gives way to the feed's copy.
+     * and time limit), reading its metadata from the same parse, and ingests it; a page without article text
+     * gives way to the feed's copy.
      */
     private ArticleIngestor.Ingested ingestPage(PoliteFetcher.Fetched page, FeedItem item, FeedSource source, Poll poll) {
-        String html = page.text();
-        return ingestion.ingestHtml(html, reduced -> {
+        return ingestion.ingestHtml(page.text(), page.uri(), parsed -> PageReader.metadata(parsed, page.uri()), (reduced, metadata) -> {
             if (reduced.text() != null && !reduced.text().isBlank()) {
-                return PageReader.read(reduced, html, page.uri(), item, source.name());
+                return PageReader.read(reduced, metadata, item, source.name());
             }
             ArticleDraft copy = PageReader.fromFeed(item, source.name(), ingestion::readHtml);
             if (copy == null) {
