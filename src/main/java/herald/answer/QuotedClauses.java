@@ -95,7 +95,7 @@ final class QuotedClauses {
             // "since he was sworn in on May 7": "he" may well be the one asked about
             return Set.of();
         }
-        Set<String> own = namesIn(clause, 0, words.length);
+        Set<String> own = namesIn(clause);
         if (!own.isEmpty()) {
             return own;
         }
@@ -117,7 +117,7 @@ final class QuotedClauses {
 
     private Set<String> precedingNames(int clause) {
         for (int c = clause - 1; c >= 0; c--) {
-            Set<String> found = namesIn(c, 0, words.length);
+            Set<String> found = namesIn(c);
             if (!found.isEmpty()) {
                 return found;
             }
@@ -125,9 +125,9 @@ final class QuotedClauses {
         return Set.of();
     }
 
-    private Set<String> namesIn(int clause, int from, int to) {
+    private Set<String> namesIn(int clause) {
         Set<String> found = new HashSet<>();
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < words.length; i++) {
             if (clauseOf[i] == clause) {
                 found.addAll(names.get(i));
             }
