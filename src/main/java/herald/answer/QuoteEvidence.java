@@ -34,7 +34,7 @@ record QuoteEvidence(String question, String standalone, String sentence, String
     private static final Pattern LAST_YEAR = Pattern.compile("(?i)\\blast year\\b");
     private static final Pattern NEXT_YEAR = Pattern.compile("(?i)\\bnext year\\b");
     /** Words that tie a question together without saying what it is about ("when is he going to", "during"). */
-    private static final String CONNECTIVES = "go going come from during before after since until between among over under across through within "
+    static final String CONNECTIVES = "go going come from during before after since until between among over under across through within "
             + "without against toward towards upon per via ago roughly about around nearly almost some any each every other "
             + "another kind type sort";
     /** News prose names a country and its people interchangeably: "Vietnamese" officials are Vietnam's. */

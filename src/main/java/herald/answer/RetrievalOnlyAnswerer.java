@@ -81,6 +81,7 @@ public class RetrievalOnlyAnswerer {
     private final CachedEmbeddings embeddings;
     private final HeraldConfig.Answer settings;
     private final Set<String> framingTerms;
+    private final Set<String> connectiveTerms;
 
     public RetrievalOnlyAnswerer(PassageIndex index, HybridRetriever retriever, CachedEmbeddings embeddings, HeraldConfig config) {
         this.index = index;
@@ -88,6 +89,7 @@ public class RetrievalOnlyAnswerer {
         this.embeddings = embeddings;
         this.settings = config.answer();
         this.framingTerms = index.analyze(FRAMING_WORDS);
+        this.connectiveTerms = index.analyze(QuoteEvidence.CONNECTIVES);
     }
 
     /** A quoted answer: its text, and whether it is the refusal. */
@@ -136,11 +138,19 @@ public class RetrievalOnlyAnswerer {
         if (questionTerms.isEmpty() || mentionsUnknownName(standalone, passages)) {
             return new Quote(REFUSAL, true);
         }
+        // whether any passage is about the question at all: read as the rules read it, a people's name as its
+        // country's ("American" for "US") and without the words that only tie a question together ("going to")
+        Map<String, Double> topicTerms = new LinkedHashMap<>();
+        questionTerms(countryNames(question), countryNames(standalone)).forEach((t, w) -> {
+            if (!connectiveTerms.contains(t)) {
+                topicTerms.put(t, w);
+            }
+        });
         double bestCoverage = passages.stream()
-                .mapToDouble(p -> coverage(questionTerms, terms(p.passage().title() + " " + p.passage().text())))
+                .mapToDouble(p -> coverage(topicTerms, terms(countryNames(p.passage().title() + " " + p.passage().text()))))
                 .max().orElse(0);
         double bestCosine = passages.stream().mapToDouble(RetrievedPassage::cosine).max().orElse(0);
-        LOG.debugf("'%s': coverage %.2f, cosine %.3f, terms %s", standalone, bestCoverage, bestCosine, questionTerms);
+        LOG.debugf("'%s': coverage %.2f, cosine %.3f, terms %s", standalone, bestCoverage, bestCosine, topicTerms);
         if (bestCoverage < MIN_COVERAGE || bestCosine < settings.minRelevance()) {
             return new Quote(REFUSAL, true);
         }
@@ -334,16 +344,27 @@ public class RetrievalOnlyAnswerer {
      */
     private boolean mentionsUnknownName(String question, List<RetrievedPassage> passages) {
         Set<String> known = new HashSet<>();
-        passages.forEach(p -> known.addAll(terms(p.passage().title() + " " + p.passage().text())));
+        passages.forEach(p -> known.addAll(terms(countryNames(p.passage().title() + " " + p.passage().text()))));
         Matcher m = PROPER_NOUN.matcher(question.strip());
         while (m.find()) {
-            Set<String> nameTerms = terms(m.group(1));
+            Set<String> nameTerms = terms(countryNames(m.group(1)));
             nameTerms.removeAll(framingTerms);
             if (!nameTerms.isEmpty() && !known.containsAll(nameTerms)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The text with each people's name written as its country's ("Vietnamese" as "Vietnam"). */
+    private static String countryNames(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String singular = word.replaceAll("(?<=[a-z])s(?=\\W*$)", "");
+            String country = QuoteEvidence.countryOf(singular);
+            out.append(country.equals(singular) ? word : country).append(' ');
+        }
+        return out.toString();
     }
 
     private Set<String> terms(String text) {

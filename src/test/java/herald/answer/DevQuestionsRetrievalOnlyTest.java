@@ -59,4 +59,11 @@ class DevQuestionsRetrievalOnlyTest {
         assertTrue(a.answer().contains("[1]") || a.answer().contains("[2]"), a.answer());
         assertTrue(a.sources().get(0).title().startsWith("Putin to Visit North Korea and Vietnam"), a.sources().toString());
     }
+
+    @Test
+    void readsAPeoplesNameAsItsCountryWhenJudgingWhetherTheArticlesAreAboutTheQuestion() {
+        // the article says "a spokesperson for the US embassy ... told Reuters"; "American" is the United States
+        Answer a = answerer.ask("To which agency did the American embassy's spokesperson speak about the visit?", null);
+        assertTrue(a.answer().contains("Reuters"), a.answer());
+    }
 }
