@@ -1,6 +1,7 @@
 package herald.answer;
 
 import herald.ingest.SentenceSplitter;
+import herald.retrieval.MonthNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,8 +38,7 @@ public class AnswerCheck {
     public static final String REMOVED_NOTE = "(Part of this answer was removed: the cited articles do not support it.)";
 
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
-    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final String MONTHS = MonthNames.FULL_OR_ABBREVIATED;
     /** "June 19-20", "June 19 and 20", "June 19". */
     private static final Pattern MONTH_DAYS = Pattern.compile("(?i)\\b(" + MONTHS + ")\\.? (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?"
             + "(?:\\s*(?:-|–|—|to|and|until)\\s*(?:(" + MONTHS + ")\\.? )?(\\d{1,2})(?:st|nd|rd|th)?\\b)?");
@@ -262,14 +262,14 @@ public class AnswerCheck {
         List<MonthDay> days = new ArrayList<>();
         Matcher m = MONTH_DAYS.matcher(text);
         while (m.find()) {
-            Month month = month(m.group(1));
-            Month second = m.group(3) == null ? month : month(m.group(3));
+            Month month = MonthNames.parse(m.group(1));
+            Month second = m.group(3) == null ? month : MonthNames.parse(m.group(3));
             addRange(days, month, Integer.parseInt(m.group(2)), second, m.group(4) == null ? null : Integer.parseInt(m.group(4)));
             blank(rest, m.start(), m.end());
         }
         m = DAYS_MONTH.matcher(text);
         while (m.find()) {
-            Month month = month(m.group(3));
+            Month month = MonthNames.parse(m.group(3));
             addRange(days, month, Integer.parseInt(m.group(1)), month, m.group(2) == null ? null : Integer.parseInt(m.group(2)));
             blank(rest, m.start(), m.end());
         }
@@ -298,16 +298,6 @@ public class AnswerCheck {
                 rest.setCharAt(i, ' ');
             }
         }
-    }
-
-    private static Month month(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        for (Month m : Month.values()) {
-            if (m.name().toLowerCase(Locale.ROOT).startsWith(n.length() >= 3 ? n.substring(0, 3) : n)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException(name);
     }
 
     private static boolean isCalendarWord(String word) {

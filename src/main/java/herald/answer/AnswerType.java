@@ -1,5 +1,7 @@
 package herald.answer;
 
+import herald.retrieval.MonthNames;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +16,7 @@ import java.util.regex.Pattern;
 enum AnswerType {
     DATE, NUMBER, REASON, PERSON, ANY;
 
-    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final String MONTHS = MonthNames.FULL_OR_ABBREVIATED;
 
     private static final Pattern DATE_WORDS = Pattern.compile("(?i)\\b(" + MONTHS
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
@@ -170,8 +171,7 @@ enum AnswerType {
         Matcher md = MONTH_DAY.matcher(date);
         if (md.find()) {
             try {
-                java.time.Month month = java.time.Month.from(java.time.format.DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH)
-                        .parse(capitalize(md.group(1).substring(0, 3))));
+                java.time.Month month = MonthNames.parse(md.group(1));
                 LocalDate when = LocalDate.of(published.getYear(), month, Math.min(28, Integer.parseInt(md.group(2))));
                 // a month-day without a year is this year's: before publication it has happened
                 return when.isBefore(published) ? Tense.PAST : Tense.FUTURE;
@@ -180,10 +180,6 @@ enum AnswerType {
             }
         }
         return Tense.UNKNOWN;
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static int wordIndex(String sentence, int charIndex) {

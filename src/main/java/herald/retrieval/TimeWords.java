@@ -33,8 +33,7 @@ import java.util.regex.Pattern;
 public record TimeWords(String searchText, PassageFilter window, String windowLabel, boolean prefersRecent,
                         PassageFilter laterWindow) {
 
-    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final String MONTHS = MonthNames.FULL_OR_ABBREVIATED;
     private static final Pattern RECENT = Pattern.compile(
             "(?i)(?<!'s )(?<!\\b(?:his|her|its|their|our|your|my) )\\b(latest|newest|now|current|currently|recent|recently|most recent)\\b");
     private static final Pattern TODAY = Pattern.compile("(?i)\\btoday(?:'s)?\\b");
@@ -92,7 +91,7 @@ public record TimeWords(String searchText, PassageFilter window, String windowLa
             };
         }
         if ((m = SINCE_DAY.matcher(question)).find()) {
-            Month month = month(m.group(2) != null ? m.group(2) : m.group(3));
+            Month month = MonthNames.parse(m.group(2) != null ? m.group(2) : m.group(3));
             int day = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(4));
             if (day >= 1 && day <= month.maxLength()) {
                 LocalDate from = m.group(5) != null
@@ -102,7 +101,7 @@ public record TimeWords(String searchText, PassageFilter window, String windowLa
             }
         }
         if ((m = SINCE_MONTH.matcher(question)).find()) {
-            Month month = month(m.group(1));
+            Month month = MonthNames.parse(m.group(1));
             LocalDate from = m.group(2) != null ? LocalDate.of(Integer.parseInt(m.group(2)), month, 1) : latest(today, month, 1);
             return since(question, m, from, today, recent);
         }
@@ -110,7 +109,7 @@ public record TimeWords(String searchText, PassageFilter window, String windowLa
             return since(question, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), today, recent);
         }
         if ((m = IN_MONTH.matcher(question)).find()) {
-            Month month = month(m.group(1));
+            Month month = MonthNames.parse(m.group(1));
             LocalDate first = m.group(2) != null ? LocalDate.of(Integer.parseInt(m.group(2)), month, 1) : latest(today, month, 1);
             String label = "from " + month.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + first.getYear();
             return period(window(question, m, first, first.with(TemporalAdjusters.lastDayOfMonth()), label, recent), first, today);
@@ -149,15 +148,5 @@ public record TimeWords(String searchText, PassageFilter window, String windowLa
     private static LocalDate latest(LocalDate today, Month month, int day) {
         LocalDate candidate = LocalDate.of(today.getYear(), month, Math.min(day, month.length(today.isLeapYear())));
         return candidate.isAfter(today) ? candidate.minusYears(1) : candidate;
-    }
-
-    private static Month month(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        for (Month month : Month.values()) {
-            if (month.name().toLowerCase(Locale.ROOT).startsWith(n.length() > 3 ? n.substring(0, 3) : n)) {
-                return month;
-            }
-        }
-        throw new IllegalArgumentException("not a month: " + name);
     }
 }
