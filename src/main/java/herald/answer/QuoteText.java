@@ -3,16 +3,27 @@ package herald.answer;
 import herald.retrieval.HybridRetriever;
 import herald.retrieval.RetrievedPassage;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How a retrieval-only answer is written: the chosen sentences quoted with citations and dates, or an empty time window. */
 final class QuoteText {
 
+    private static final Pattern RELATIVE_DAY = Pattern.compile("(?i)\\b(today|tonight|tomorrow|yesterday"
+            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+    /** The sentence speaks of what is still to come: a weekday it names is the next one. */
+    private static final Pattern FUTURE = Pattern.compile("(?i)\\b(will|shall|(is|are) (set|due|expected|scheduled|to)\\b|plans? to|upcoming|next)\\b");
     private static final DateTimeFormatter PUBLICATION_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private QuoteText() {
@@ -24,6 +35,7 @@ final class QuoteText {
         // quote in reading order: citation first, then position in the passage
         ordered.sort(Comparator.comparingInt(ScoredSentence::citation).thenComparingInt(ScoredSentence::position));
         StringBuilder text = new StringBuilder();
+        StringBuilder articleText = new StringBuilder();
         for (ScoredSentence c : ordered) {
             text.append(text.length() == 0 ? "" : " ").append('“').append(c.sentence()).append("” [").append(c.citation()).append(']');
             LocalDate published = passages.get(c.citation() - 1).passage().publishedAt();
@@ -31,10 +43,60 @@ final class QuoteText {
             boolean sameArticleNext = next < ordered.size() && ordered.get(next).citation() == c.citation();
             if (published != null && !sameArticleNext) {
                 // every quote carries its article's date: "will travel" or "tomorrow" read differently a year on
-                text.append(" (published ").append(formatDay(published)).append(')');
+                text.append(" (published ").append(formatDay(published));
+                // and says which day its "tomorrow" or "on Sunday" was, which a reader should not have to count
+                articleText.append(' ').append(c.sentence());
+                relativeDay(articleText.toString(), published).ifPresent(day ->
+                        text.append("; “").append(day.word()).append("” is ").append(formatDay(day.date())));
+                text.append(')');
+                articleText.setLength(0);
+            } else {
+                articleText.append(' ').append(c.sentence());
             }
         }
         return text.toString();
+    }
+
+    /** A word of the quote that names a day relative to the article's ("tomorrow"), and the day it names. */
+    record RelativeDay(String word, LocalDate date) {
+    }
+
+    /**
+     * The day the quote's one relative day word stands for, counted from its article's publication: "tomorrow",
+     * "today", "yesterday", or a weekday, the next one after publication when the sentence speaks of the future
+     * ("will arrive on Sunday"), else the last one before it ("arrived on Sunday"). The publication day itself
+     * ("today", its weekday) is passed over, as the quote already gives it; empty when none or several others remain.
+     */
+    static Optional<RelativeDay> relativeDay(String quote, LocalDate published) {
+        Matcher m = RELATIVE_DAY.matcher(quote);
+        Set<String> words = new LinkedHashSet<>();
+        String written = null;
+        String publicationDay = published.getDayOfWeek().name().toLowerCase(Locale.ROOT);
+        while (m.find()) {
+            String word = m.group(1).toLowerCase(Locale.ROOT);
+            // "today" or the publication's own weekday ("announced on Monday" in Monday's paper): the quote gives that day
+            if (word.equals("today") || word.equals("tonight") || word.equals(publicationDay)) {
+                continue;
+            }
+            if (words.add(word) && written == null) {
+                written = m.group(1);
+            }
+        }
+        if (words.size() != 1) {
+            return Optional.empty();
+        }
+        String word = words.iterator().next();
+        LocalDate day = switch (word) {
+            case "tomorrow" -> published.plusDays(1);
+            case "yesterday" -> published.minusDays(1);
+            default -> {
+                DayOfWeek weekday = DayOfWeek.valueOf(word.toUpperCase(Locale.ROOT));
+                yield FUTURE.matcher(quote).find()
+                        ? published.with(TemporalAdjusters.next(weekday))
+                        : published.with(TemporalAdjusters.previous(weekday));
+            }
+        };
+        return Optional.of(new RelativeDay(written, day));
     }
 
     /** The time window holds nothing relevant: say so, and name the newest relevant article outside it, cited [1]. */

@@ -64,10 +64,10 @@ class HeraldQuestionSetTest {
         // floors within one question under the figures measured on the whole set (h1-h201) when the gate was set
         // (docs/quality.md): a drop fails CI
         assertTrue(report.recallAt(5) >= 0.94, "recall@5 " + report.recallAt(5));
-        assertTrue(report.answerAccuracy() >= 0.68, "answer accuracy " + report.answerAccuracy());
+        assertTrue(report.answerAccuracy() >= 0.72, "answer accuracy " + report.answerAccuracy());
         assertTrue(report.refusalAccuracy() >= 0.80, "refusal accuracy " + report.refusalAccuracy());
         Evaluator.Report tuning = report.half(LabelledQuestion.Half.TUNING);
-        assertTrue(tuning.answerAccuracy() >= 0.72, "tuning-half answer accuracy " + tuning.answerAccuracy());
+        assertTrue(tuning.answerAccuracy() >= 0.78, "tuning-half answer accuracy " + tuning.answerAccuracy());
         assertTrue(tuning.refusalAccuracy() >= 0.92, "tuning-half refusal accuracy " + tuning.refusalAccuracy());
         // the half the refusal rules were not tuned on: what a new question can expect
         Evaluator.Report heldOut = report.half(LabelledQuestion.Half.HELD_OUT);
