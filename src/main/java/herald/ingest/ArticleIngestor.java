@@ -6,17 +6,14 @@ import herald.config.HeraldConfig;
 import herald.index.Article;
 import herald.index.Passage;
 import herald.index.PassageIndex;
+import herald.index.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -197,13 +194,9 @@ public class ArticleIngestor {
         return sha256("url:" + normalizedUrl);
     }
 
+    /** Article ids are 16 hex digits. */
     private static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value, 8);
     }
 
     private static String blankToNull(String s) {
