@@ -316,6 +316,19 @@ public abstract class PassageIndexContract {
         assertNull(index.find("posted").orElseThrow().url());
     }
 
+    @Test
+    void anArticleStoredWithoutAContentHashIsFoundByItsIdAsHash() {
+        // how articles posted without a URL were stored before content hashes were recorded: the hash was the id
+        PassageIndex.Entry e = article("0123456789abcdef", "Posted", LocalDate.of(2024, 6, 1), "Text posted before hashes were kept.");
+        Article a = e.article();
+        index.add(new PassageIndex.Entry(new Article(a.id(), a.title(), a.text(), a.source(), a.publishedAt(), a.passages(),
+                null, null, null), e.passages(), e.vectors()));
+
+        assertEquals("0123456789abcdef", index.find("0123456789abcdef").orElseThrow().contentHash());
+        assertEquals("0123456789abcdef", index.findByContentHash("0123456789abcdef").orElseThrow().id());
+        assertTrue(index.findByContentHash("fedcba9876543210").isEmpty());
+    }
+
     /** An article whose passages get vectors derived from the article id and ordinal. */
     protected static PassageIndex.Entry article(String id, String title, LocalDate published, String... passages) {
         List<Passage> ps = new ArrayList<>();
