@@ -13,4 +13,9 @@ import java.util.Set;
  */
 public record CachedAnswer(String passagesKey, String question, float[] questionVector, Set<String> documentIds,
                            Answer answer, Instant expiresAt) {
+
+    /** One entry per passages and wording: a newer answer under the same key replaces the older. */
+    String key() {
+        return passagesKey + "\n" + question;
+    }
 }

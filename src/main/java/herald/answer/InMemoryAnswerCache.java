@@ -42,7 +42,7 @@ public class InMemoryAnswerCache implements AnswerCache {
 
     @Override
     public synchronized void put(CachedAnswer answer) {
-        entries.put(answer.passagesKey() + '\n' + answer.question(), answer);
+        entries.put(answer.key(), answer);
     }
 
     @Override

@@ -53,8 +53,8 @@ public class SolrAnswerCache implements AnswerCache {
     @Override
     public void put(CachedAnswer answer) {
         SolrInputDocument d = new SolrInputDocument();
-        // one entry per passages and wording, as in memory: a newer answer replaces it
-        d.setField("id", KIND + ":" + hash(answer.passagesKey() + "\n" + answer.question()));
+        // the same key as in memory: a newer answer replaces it
+        d.setField("id", KIND + ":" + hash(answer.key()));
         d.setField("passages_key_s", hash(answer.passagesKey()));
         // hashed: an article id may be a URL, which the text analysis would split
         d.setField("document_keys_txt", answer.documentIds().stream().map(SolrAnswerCache::hash).collect(Collectors.joining(" ")));

@@ -48,6 +48,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -279,11 +280,33 @@ class SolrSharedStateTest {
         assertTrue(a.onPassages("other" + passages).isEmpty(), "expired");
     }
 
+    @Test
+    void aNewerAnswerToTheSameWordingOnTheSamePassagesReplacesTheOlderOnEveryReplica() {
+        SettableClock now = new SettableClock(Instant.now());
+        AnswerCache a = new SolrAnswerCache(new SolrState(replicaA), JSON, now);
+        AnswerCache b = new SolrAnswerCache(new SolrState(replicaB), JSON, now);
+        String passages = "putin#0|" + System.nanoTime();
+        Instant expires = now.instant().plus(Duration.ofMinutes(10));
+        Answer older = new Answer("older", "June 19-20 [1].", "conv1", AnswerMode.LLM, null, false, List.of());
+        Answer newer = new Answer("newer", "On June 19 and 20 [1].", "conv2", AnswerMode.LLM, null, false, List.of());
+        a.put(new CachedAnswer(passages, "when does putin visit vietnam", new float[]{0.5f}, Set.of("putin"), older, expires));
+        assertEquals(1, awaitCached(b, passages).size());
+
+        b.put(new CachedAnswer(passages, "when does putin visit vietnam", new float[]{0.5f}, Set.of("putin"), newer, expires));
+        List<CachedAnswer> found = awaitCached(a, passages, f -> f.size() == 1 && f.get(0).answer().equals(newer));
+        assertEquals(List.of(newer), found.stream().map(CachedAnswer::answer).toList(), "replaced, not added");
+    }
+
     /** Cached answers become visible to searches within a second, without a commit per answer. */
     private static List<CachedAnswer> awaitCached(AnswerCache cache, String passages) {
+        return awaitCached(cache, passages, found -> !found.isEmpty());
+    }
+
+    /** What the cache holds on these passages once {@code done} says so, or after 30 seconds. */
+    private static List<CachedAnswer> awaitCached(AnswerCache cache, String passages, Predicate<List<CachedAnswer>> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<CachedAnswer> found = cache.onPassages(passages);
-        while (found.isEmpty() && System.nanoTime() < deadline) {
+        while (!done.test(found) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
