@@ -182,8 +182,11 @@ class WidgetEndToEndTest {
         ask("When does Putin visit Vietnam?");
         Locator bubble = page.locator(".msg.bot").last();
         assertThat(bubble.locator(".answer-text")).containsText("June 19-20", PATIENTLY);
-        String answerId = (String) page.evaluate("() => { const k = Object.keys(sessionStorage).find(k => k.startsWith('herald-widget:'));"
-                + " const m = JSON.parse(sessionStorage.getItem(k)).messages; return m[m.length - 1].answerId; }");
+        // the streamed text is on screen before the done event stores the answer: wait for the store, not the text
+        String answerId = (String) page.waitForFunction("() => { const k = Object.keys(sessionStorage).find(k => k.startsWith('herald-widget:'));"
+                + " const m = k ? JSON.parse(sessionStorage.getItem(k)).messages : []; const last = m[m.length - 1];"
+                + " return last && last.answerId ? last.answerId : null; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(PATIENTLY.timeout)).jsonValue();
         assertNotNull(answerId, "the done event's answerId is kept with the answer");
 
         Locator up = bubble.locator(".thumb-up");
