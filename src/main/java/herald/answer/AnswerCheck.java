@@ -48,8 +48,6 @@ public class AnswerCheck {
     private static final Pattern YEAR = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d-])(\\d[\\d,]*(?:\\.\\d+)?)(?![\\p{L}\\d-])");
     private static final Pattern NAME = Pattern.compile("(?<=[^.?!\\s\\[(“\"]\\s{1,3})([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+)*)");
-    private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday"
-            + "|friday|saturday|sunday)\\b");
     private static final Set<String> NOT_NAMES = Set.of("I", "As", "The", "According", "However", "Herald", "AI");
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("one", "1"), Map.entry("two", "2"),
             Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"),
@@ -236,7 +234,7 @@ public class AnswerCheck {
     /** Dates "tomorrow", "on Wednesday" stand for, counted from the article's date. */
     private static Set<MonthDay> resolvable(String text, LocalDate published) {
         Set<MonthDay> dates = new HashSet<>();
-        Matcher m = RELATIVE.matcher(text);
+        Matcher m = QuoteText.RELATIVE_DAY.matcher(text);
         while (m.find()) {
             String word = m.group(1).toLowerCase(Locale.ROOT);
             switch (word) {

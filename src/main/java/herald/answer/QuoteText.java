@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /** How a retrieval-only answer is written: the chosen sentences quoted with citations and dates, or an empty time window. */
 final class QuoteText {
 
-    private static final Pattern RELATIVE_DAY = Pattern.compile("(?i)\\b(today|tonight|tomorrow|yesterday"
+    /** A word naming a day by its distance from the article's: "tomorrow", "on Sunday". */
+    static final Pattern RELATIVE_DAY = Pattern.compile("(?i)\\b(today|tonight|tomorrow|yesterday"
             + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
     /** The sentence speaks of what is still to come: a weekday it names is the next one. */
     private static final Pattern FUTURE = Pattern.compile("(?i)\\b(will|shall|(is|are) (set|due|expected|scheduled|to)\\b|plans? to|upcoming|next)\\b");
@@ -36,23 +37,24 @@ final class QuoteText {
         ordered.sort(Comparator.comparingInt(ScoredSentence::citation).thenComparingInt(ScoredSentence::position));
         StringBuilder text = new StringBuilder();
         StringBuilder articleText = new StringBuilder();
-        for (ScoredSentence c : ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ScoredSentence c = ordered.get(i);
             text.append(text.length() == 0 ? "" : " ").append('“').append(c.sentence()).append("” [").append(c.citation()).append(']');
+            articleText.append(' ').append(c.sentence());
+            boolean sameArticleNext = i + 1 < ordered.size() && ordered.get(i + 1).citation() == c.citation();
+            if (sameArticleNext) {
+                continue;
+            }
             LocalDate published = passages.get(c.citation() - 1).passage().publishedAt();
-            int next = ordered.indexOf(c) + 1;
-            boolean sameArticleNext = next < ordered.size() && ordered.get(next).citation() == c.citation();
-            if (published != null && !sameArticleNext) {
-                // every quote carries its article's date: "will travel" or "tomorrow" read differently a year on
-                text.append(" (published ").append(formatDay(published));
+            if (published != null) {
+                // every quote carries its article's date: "will travel" or "tomorrow" read differently a year on,
                 // and says which day its "tomorrow" or "on Sunday" was, which a reader should not have to count
-                articleText.append(' ').append(c.sentence());
+                text.append(" (published ").append(formatDay(published));
                 relativeDay(articleText.toString(), published).ifPresent(day ->
                         text.append("; “").append(day.word()).append("” is ").append(formatDay(day.date())));
                 text.append(')');
-                articleText.setLength(0);
-            } else {
-                articleText.append(' ').append(c.sentence());
             }
+            articleText.setLength(0);
         }
         return text.toString();
     }
