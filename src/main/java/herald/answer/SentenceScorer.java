@@ -71,14 +71,12 @@ final class SentenceScorer {
             }
         }
         float[] q = retriever.embedQuestion(standalone);
-        float[] current = question.equals(standalone) ? q : retriever.embedQuestion(question);
         List<float[]> vectors = embeddings.embedAll(sentences);
         AnswerType type = AnswerType.of(question);
         Map<String, Double> discriminating = discriminating(questionTerms, sentences);
         for (int k = 0; k < sentences.size(); k++) {
             String sentence = sentences.get(k);
             double similarity = HybridRetriever.cosine(q, vectors.get(k));
-            double currentSimilarity = HybridRetriever.cosine(current, vectors.get(k));
             double lexical = TermAnalysis.coverage(discriminating, terms.terms(sentence));
             double typeFitForWho = type == AnswerType.PERSON ? personFit(sentence, question) : 0;
             double typeFit = type.fit(sentence, termPositions(sentence, questionTerms.keySet()),
@@ -86,10 +84,9 @@ final class SentenceScorer {
             double rankPrior = -0.01 * (origins.get(k)[0] - 1)
                     + (conversationDocuments.contains(passages.get(origins.get(k)[0] - 1).passage().documentId()) ? FOLLOW_UP_AFFINITY : 0);
             typeFit += typeFitForWho;
-            LOG.debugf("  %.3f = sim %.3f (cur %.3f) + lex %.2f + type %.2f [%d] %s", similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior,
-                    similarity, currentSimilarity, lexical, typeFit, origins.get(k)[0], sentence);
-            unique.put(sentence, new ScoredSentence(sentence, origins.get(k)[0], origins.get(k)[1],
-                    similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior, similarity));
+            double score = similarity + LEXICAL_WEIGHT * lexical + typeFit + rankPrior;
+            LOG.debugf("  %.3f = sim %.3f + lex %.2f + type %.2f [%d] %s", score, similarity, lexical, typeFit, origins.get(k)[0], sentence);
+            unique.put(sentence, new ScoredSentence(sentence, origins.get(k)[0], origins.get(k)[1], score, similarity));
         }
         return new ArrayList<>(unique.values());
     }
