@@ -299,7 +299,7 @@ public class AnswerCheck {
     }
 
     private static boolean isCalendarWord(String word) {
-        return word.toLowerCase(Locale.ROOT).matches(MONTHS + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday");
+        return word.toLowerCase(Locale.ROOT).matches(MONTHS + "|" + QuoteText.WEEKDAYS);
     }
 
     /** The sources a sentence cites; a sentence citing none is held against all of them. */

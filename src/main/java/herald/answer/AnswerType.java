@@ -19,7 +19,7 @@ enum AnswerType {
     private static final String MONTHS = MonthNames.FULL_OR_ABBREVIATED;
 
     private static final Pattern DATE_WORDS = Pattern.compile("(?i)\\b(" + MONTHS
-            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
+            + "|" + QuoteText.WEEKDAYS + "|today|tomorrow|yesterday|tonight"
             + "|(19|20)\\d\\d|ago|last (week|month|year|spring|summer|autumn|fall|winter)"
             + "|next (week|month|year)|this (week|month|year|weekend)|weekend|morning|evening)\\b");
 
@@ -28,7 +28,7 @@ enum AnswerType {
 
     /** A date a "when" question can be answered with: a day of a month, a year, a weekday. */
     private static final Pattern EXACT_DATE = Pattern.compile("(?i)\\b((" + MONTHS + ")\\.? \\d{1,2}|\\d{1,2} (" + MONTHS
-            + ")|(19|20)\\d\\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\\b");
+            + ")|(19|20)\\d\\d|" + QuoteText.WEEKDAYS + "|today|tomorrow|yesterday)\\b");
 
     static AnswerType of(String question) {
         String q = question.toLowerCase(Locale.ROOT).strip();

@@ -30,7 +30,7 @@ record QuoteEvidence(String question, String standalone, String sentence, String
     /** A capitalised word that does not start the question: a name. */
     private static final Pattern NAME = Pattern.compile("(?<=[^.?!\\s]\\s{1,3})([A-Z][\\p{L}'’.-]+|[A-Z]{2,})");
     /** Capitalised but not names: a date is asked about, not looked for in the passage. */
-    static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(" + MonthNames.FULL + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
+    static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(" + MonthNames.FULL + "|" + QuoteText.WEEKDAYS + ")");
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
     private static final Pattern LAST_YEAR = Pattern.compile("(?i)\\blast year\\b");
     private static final Pattern NEXT_YEAR = Pattern.compile("(?i)\\bnext year\\b");

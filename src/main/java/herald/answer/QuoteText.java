@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /** How a retrieval-only answer is written: the chosen sentences quoted with citations and dates, or an empty time window. */
 final class QuoteText {
 
+    /** The days of the week as patterns alternate them, lower case. */
+    static final String WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     /** A word naming a day by its distance from the article's: "tomorrow", "on Sunday". */
-    static final Pattern RELATIVE_DAY = Pattern.compile("(?i)\\b(today|tonight|tomorrow|yesterday"
-            + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+    static final Pattern RELATIVE_DAY = Pattern.compile("(?i)\\b(today|tonight|tomorrow|yesterday|" + WEEKDAYS + ")\\b");
     /** The sentence speaks of what is still to come: a weekday it names is the next one. */
     private static final Pattern FUTURE = Pattern.compile("(?i)\\b(will|shall|(is|are) (set|due|expected|scheduled|to)\\b|plans? to|upcoming|next)\\b");
     private static final DateTimeFormatter PUBLICATION_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
